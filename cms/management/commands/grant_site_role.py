@@ -1,0 +1,43 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from wagtail.models import Locale, Site
+
+from cms.models import Role
+from cms.roles import grant_role
+
+
+class Command(BaseCommand):
+    help = "Give a person a role on one site."
+    message = "Granted {role} on {hostname} to {user}."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--hostname", required=True)
+        parser.add_argument("--role", required=True, choices=Role.values)
+        parser.add_argument("--user", required=True, help="username")
+        parser.add_argument("--language", default=None, help="for translators")
+
+    def handle(self, *args, hostname, role, user, language, **options):
+        site = Site.objects.filter(hostname=hostname.lower()).first()
+        if site is None:
+            raise CommandError(f"No site has the hostname {hostname}.")
+        person = get_user_model().objects.filter(username=user).first()
+        if person is None:
+            raise CommandError(f"No user is called {user}.")
+        if role == Role.TRANSLATOR and not language:
+            raise CommandError("A translator needs --language.")
+        if language and role != Role.TRANSLATOR:
+            raise CommandError("Only translators have a language.")
+        if language and not Locale.objects.filter(language_code=language).exists():
+            raise CommandError(f"Unknown language {language}.")
+        self.apply(person, site, role, language)
+        if language:
+            role = f"{role} ({language})"
+        self.stdout.write(
+            self.style.SUCCESS(
+                self.message.format(role=role, hostname=hostname, user=user)
+            )
+        )
+
+    def apply(self, person, site, role, language):
+        grant_role(person, site, role, language)

@@ -1,0 +1,11 @@
+from cms.roles import revoke_role
+
+from .grant_site_role import Command as GrantCommand
+
+
+class Command(GrantCommand):
+    help = "Take a role on one site away from a person."
+    message = "Revoked {role} on {hostname} from {user}."
+
+    def apply(self, person, site, role, language):
+        revoke_role(person, site, role, language)

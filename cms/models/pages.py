@@ -1,0 +1,68 @@
+"""General page types: standard pages, the charter page and form pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+
+from .base import BasePage, ListingMixin
+
+
+class StandardPage(BasePage):
+    """A plain page of text and pictures: about us, how to help, contact."""
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    subpage_types = ["cms.StandardPage"]
+
+
+class CharterPage(BasePage):
+    """The network charter, with this site's own local commitments beside it."""
+
+    local_commitments = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text=_("What your group promises to do, in your own words."),
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("local_commitments")]
+    content_panels = [*BasePage.content_panels, FieldPanel("local_commitments")]
+    subpage_types = []
+    max_count_per_parent = 1
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(ListingMixin, AbstractEmailForm):
+    """A form people fill in: volunteer offers, contact, sign-up."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            _("Email notification"),
+        ),
+    ]
+    promote_panels = [*AbstractEmailForm.promote_panels, *ListingMixin.listing_panels]
+    subpage_types = []

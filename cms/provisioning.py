@@ -1,0 +1,146 @@
+"""Creating a network site in one step: used by the command, the admin and seed_demo."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cms.models import (
+    CharterPage,
+    EventIndexPage,
+    FormPage,
+    InspirationIndexPage,
+    NewsIndexPage,
+    Role,
+    SiteIdentity,
+    StandardPage,
+    StoryIndexPage,
+)
+from cms.roles import RoleBuilder
+
+HOME_MODELS = {
+    "national": "home.HomePage",
+    "group": "groups.GroupHomePage",
+    "stream": "streams.StreamHomePage",
+}
+HOSTNAME = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"
+)
+STARTER_PAGES = [
+    (StandardPage, "About us", "about"),
+    (CharterPage, "Our charter", "charter"),
+    (InspirationIndexPage, "Inspirations", "inspirations"),
+    (StoryIndexPage, "Stories of sanctuary", "stories"),
+    (NewsIndexPage, "News", "news"),
+    (EventIndexPage, "Events", "events"),
+    (FormPage, "Get involved", "get-involved"),
+]
+
+
+@dataclass
+class NewSite:
+    kind: str
+    name: str
+    hostname: str = ""
+    languages: list = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+
+    def clean(self):
+        """Check the request; raises ValidationError with a message per field."""
+        errors = {}
+        self.name = (self.name or "").strip()
+        self.hostname = (self.hostname or default_hostname(self.name)).strip().lower()
+        if self.kind not in HOME_MODELS:
+            errors["kind"] = _("Unknown kind %(kind)s: choose group or stream.") % {
+                "kind": self.kind
+            }
+        if not self.name:
+            errors["name"] = _("Give the site a name.")
+        if not HOSTNAME.match(self.hostname):
+            errors["hostname"] = _("%(host)s is not a valid hostname.") % {
+                "host": self.hostname
+            }
+        elif Site.objects.filter(hostname=self.hostname).exists():
+            errors["hostname"] = _("The hostname %(host)s is already used.") % {
+                "host": self.hostname
+            }
+        known = {code for code, _name in settings.LANGUAGES}
+        unknown = [code for code in self.languages if code not in known]
+        if unknown:
+            errors["languages"] = _("Unknown language: %(codes)s.") % {
+                "codes": ", ".join(unknown)
+            }
+        if errors:
+            raise ValidationError(errors)
+
+
+def default_hostname(name):
+    return f"{slugify(name)}.{settings.NETWORK_DOMAIN}"
+
+
+@transaction.atomic
+def provision_site(request, owner=None):
+    """Create the home page, starter pages, Site, collection, roles and workflow."""
+    request.clean()
+    home_model = apps.get_model(HOME_MODELS[request.kind])
+    default_locale = Locale.get_default()
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=home_model(
+            title=request.name,
+            slug=slugify(request.hostname.replace(".", "-"))[:255],
+            locale=default_locale,
+            owner=owner,
+            **request.facts,
+        )
+    )
+    for model, title, slug in STARTER_PAGES:
+        home.add_child(
+            instance=model(title=title, slug=slug, owner=owner, show_in_menus=True)
+        )
+    site = Site.objects.create(
+        hostname=request.hostname,
+        port=settings.SITE_PORT,
+        root_page=home,
+        site_name=request.name,
+        is_default_site=request.kind == "national",
+    )
+    collection = Collection.get_first_root_node().add_child(name=request.name)
+    locales = list(
+        Locale.objects.filter(language_code__in=request.languages).exclude(
+            pk=default_locale.pk
+        )
+    )
+    identity = SiteIdentity.objects.create(site=site, display_name=request.name)
+    identity.languages.set(locales)
+    roles = [(Role.EDITOR, None), (Role.MODERATOR, None)]
+    roles += [(Role.TRANSLATOR, locale) for locale in locales]
+    groups = RoleBuilder().create(site, request.name, collection, roles)
+    _create_workflow(home, request.name, groups[(Role.MODERATOR, None)])
+    return site
+
+
+def _create_workflow(home, name, moderators):
+    workflow = Workflow.objects.create(name=_("%(site)s approval") % {"site": name})
+    task = GroupApprovalTask.objects.create(
+        name=_("%(site)s moderators approve") % {"site": name}
+    )
+    task.groups.set([moderators])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(page=home, workflow=workflow)

@@ -1,0 +1,135 @@
+"""What each site role may do, and granting roles to people."""
+
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Locale,
+    Site,
+)
+
+from cms.models import Role, SiteRole
+
+PAGE_PERMISSIONS = {
+    Role.EDITOR: ["add_page", "change_page"],
+    Role.MODERATOR: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+    ],
+    Role.TRANSLATOR: ["change_page"],
+}
+MEDIA = ("image", "document")
+COLLECTION_PERMISSIONS = {
+    Role.EDITOR: [f"{verb}_{m}" for m in MEDIA for verb in ("add", "change", "choose")],
+    Role.MODERATOR: [
+        f"{verb}_{m}" for m in MEDIA for verb in ("add", "change", "choose", "delete")
+    ],
+    Role.TRANSLATOR: [f"choose_{m}" for m in MEDIA],
+}
+SITE_PERMISSIONS = {Role.MODERATOR: ["change_siteidentity"]}
+
+
+def role_group_name(site_name, role, locale=None):
+    suffix = f" ({locale.language_code})" if locale else ""
+    return f"{site_name}: {Role(role).label.lower()}s{suffix}"
+
+
+class RoleBuilder:
+    """Creates role groups and their permission rules in a fixed number of queries."""
+
+    def __init__(self):
+        codenames = {"access_admin", *SITE_PERMISSIONS[Role.MODERATOR]}
+        for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS):
+            for names in table.values():
+                codenames.update(names)
+        self.permissions = {
+            p.codename: p for p in Permission.objects.filter(codename__in=codenames)
+        }
+
+    def create(self, site, name, collection, roles):
+        """roles: a list of (role, locale or None). Returns {(role, locale): group}."""
+        groups = Group.objects.bulk_create(
+            [Group(name=role_group_name(name, role, locale)) for role, locale in roles]
+        )
+        SiteRole.objects.bulk_create(
+            SiteRole(site=site, role=role, locale=locale, group=group)
+            for (role, locale), group in zip(roles, groups, strict=True)
+        )
+        access = self.permissions["access_admin"]
+        Group.permissions.through.objects.bulk_create(
+            Group.permissions.through(group=group, permission=access)
+            for group in groups
+        )
+        page_rules, collection_rules, site_rules = [], [], []
+        for (role, locale), group in zip(roles, groups, strict=True):
+            root = site.root_page
+            if locale is not None:
+                root = root.get_translation_or_none(locale)
+            if root is not None:
+                page_rules += [
+                    GroupPagePermission(
+                        group=group, page=root, permission=self.permissions[c]
+                    )
+                    for c in PAGE_PERMISSIONS[role]
+                ]
+            collection_rules += [
+                GroupCollectionPermission(
+                    group=group, collection=collection, permission=self.permissions[c]
+                )
+                for c in COLLECTION_PERMISSIONS[role]
+            ]
+            site_rules += [
+                GroupSitePermission(
+                    group=group, site=site, permission=self.permissions[c]
+                )
+                for c in SITE_PERMISSIONS.get(role, [])
+            ]
+        GroupPagePermission.objects.bulk_create(page_rules)
+        GroupCollectionPermission.objects.bulk_create(collection_rules)
+        GroupSitePermission.objects.bulk_create(site_rules)
+        return dict(zip(roles, groups, strict=True))
+
+
+def site_collection(site):
+    return Collection.objects.get(name=site.site_name, depth=2)
+
+
+def role_group(site, role, language=None):
+    """The group of a site role; a translator group is made on first use."""
+    if role == Role.TRANSLATOR and not language:
+        raise ValueError("A translator needs a language.")
+    locale = (
+        Locale.objects.get(language_code=language) if role == Role.TRANSLATOR else None
+    )
+    existing = SiteRole.objects.filter(site=site, role=role, locale=locale).first()
+    if existing:
+        return existing.group
+    groups = RoleBuilder().create(
+        site, site.site_name, site_collection(site), [(role, locale)]
+    )
+    return groups[(role, locale)]
+
+
+def grant_role(user, site, role, language=None):
+    group = role_group(site, role, language)
+    user.groups.add(group)
+    return group
+
+
+def revoke_role(user, site, role, language=None):
+    groups = SiteRole.objects.filter(site=site, role=role)
+    if role == Role.TRANSLATOR and language:
+        groups = groups.filter(locale__language_code=language)
+    user.groups.remove(*Group.objects.filter(site_role__in=groups))
+
+
+def sites_for_user(user):
+    if user.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(roles__group__user=user).distinct()

@@ -1,0 +1,53 @@
+import pytest
+
+from tests.factories import make_member, make_site, make_user
+
+
+@pytest.fixture
+def national_site(db):
+    return make_site(kind="national", name="City of Sanctuary", hostname="localhost")
+
+
+@pytest.fixture
+def group_site(db):
+    return make_site(name="Sheffield", hostname="sheffield.localhost", languages=["ar"])
+
+
+@pytest.fixture
+def other_group_site(db):
+    return make_site(name="Bristol", hostname="bristol.localhost")
+
+
+@pytest.fixture
+def stream_site(db):
+    return make_site(
+        kind="stream",
+        name="Schools of Sanctuary",
+        hostname="schools.localhost",
+        sector="schools",
+    )
+
+
+@pytest.fixture
+def network_admin(db):
+    return make_user("network-admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def site_editor(group_site):
+    return make_member(group_site, "editor")
+
+
+@pytest.fixture
+def site_moderator(group_site):
+    return make_member(group_site, "moderator")
+
+
+@pytest.fixture
+def site_translator(group_site):
+    return make_member(group_site, "translator", language="ar")
+
+
+@pytest.fixture
+def other_site_editor(other_group_site):
+    return make_member(other_group_site, "editor")

@@ -1,0 +1,137 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.conf import settings
+
+from tests.factories import make_site
+
+
+@pytest.fixture
+def two_sites(national_site, group_site):
+    return national_site, group_site
+
+
+def test_each_hostname_serves_its_own_site(client, two_sites):
+    national = BeautifulSoup(
+        client.get("/", HTTP_HOST="localhost").content, "html.parser"
+    )
+    sheffield = BeautifulSoup(
+        client.get("/", HTTP_HOST="sheffield.localhost").content, "html.parser"
+    )
+    assert national.h1.get_text(strip=True) == "City of Sanctuary"
+    assert sheffield.h1.get_text(strip=True) == "Sheffield"
+    assert sheffield.select_one(".site-name").get_text(strip=True) == "Sheffield"
+
+
+def test_unknown_host_gets_bad_request_not_server_error(client, two_sites):
+    response = client.get("/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+
+
+def test_base_template_is_accessible_and_self_contained(client, two_sites):
+    response = client.get("/", HTTP_HOST="sheffield.localhost")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "en"
+    assert soup.html["dir"] == "ltr"
+    skip = soup.select_one("a.skip-link")
+    assert skip["href"] == "#main"
+    assert soup.find("main", id="main")
+    assert soup.find("header") and soup.find("footer") and soup.find("nav")
+    assert len(soup.find_all("h1")) == 1
+    external = [
+        tag.get("src") or tag.get("href")
+        for tag in soup.find_all(["script", "link", "img"])
+        if (tag.get("src") or tag.get("href") or "").startswith(
+            ("http:", "https:", "//")
+        )
+    ]
+    assert external == []
+
+
+def test_site_colour_comes_from_site_settings(client, group_site):
+    identity = group_site.siteidentity
+    identity.accent_colour = "#aa3300"
+    identity.save()
+    response = client.get("/", HTTP_HOST="sheffield.localhost")
+    assert "--accent: #aa3300" in response.content.decode()
+
+
+def test_starter_pages_are_in_the_menu(client, group_site):
+    soup = BeautifulSoup(
+        client.get("/", HTTP_HOST="sheffield.localhost").content, "html.parser"
+    )
+    menu = [a.get_text(strip=True) for a in soup.select("nav.main-menu a")]
+    assert menu == [
+        "About us",
+        "Our charter",
+        "Inspirations",
+        "Stories of sanctuary",
+        "News",
+        "Events",
+        "Get involved",
+    ]
+
+
+def test_robots_txt_points_at_the_sites_sitemap(client, group_site):
+    response = client.get("/robots.txt", HTTP_HOST="sheffield.localhost")
+    assert response["Content-Type"].startswith("text/plain")
+    assert (
+        "Sitemap: http://sheffield.localhost/sitemap.xml" in response.content.decode()
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production"}
+    env.pop("SECRET_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "x" * 60 + "a-long-random-production-key",
+        "NETWORK_DOMAIN": "cityofsanctuary.example",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests only
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_seed_demo_is_idempotent(db):
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    from wagtail.models import Page, Site
+
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    counts = (Site.objects.count(), Page.objects.count(), Group.objects.count())
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert (Site.objects.count(), Page.objects.count(), Group.objects.count()) == counts
+    assert Site.objects.filter(hostname="sheffield.localhost").exists()
+    assert counts[0] >= 18
+
+
+def test_make_site_defaults_hostname_to_the_network_domain(db):
+    site = make_site(name="Bradford")
+    assert site.hostname == "bradford.localhost"
