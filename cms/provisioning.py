@@ -131,7 +131,10 @@ def provision_site(request, owner=None):
     identity.languages.set(locales)
     roles = [(Role.EDITOR, None), (Role.MODERATOR, None)]
     roles += [(Role.TRANSLATOR, locale) for locale in locales]
-    groups = RoleBuilder().create(site, request.name, collection, roles)
+    builder = RoleBuilder()
+    groups = builder.create(site, request.name, collection, roles)
+    if request.kind == "national":
+        builder.grant_national(groups[(Role.MODERATOR, None)])
     _create_workflow(home, request.name, groups[(Role.MODERATOR, None)])
     return site
 

@@ -33,6 +33,7 @@ COLLECTION_PERMISSIONS = {
     Role.TRANSLATOR: [f"choose_{m}" for m in MEDIA],
 }
 SITE_PERMISSIONS = {Role.MODERATOR: ["change_siteidentity"]}
+NATIONAL_PERMISSIONS = ["create_network_site", "syndicate_news"]
 
 
 def role_group_name(site_name, role, locale=None):
@@ -45,12 +46,17 @@ class RoleBuilder:
 
     def __init__(self):
         codenames = {"access_admin", *SITE_PERMISSIONS[Role.MODERATOR]}
+        codenames.update(NATIONAL_PERMISSIONS)
         for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS):
             for names in table.values():
                 codenames.update(names)
         self.permissions = {
             p.codename: p for p in Permission.objects.filter(codename__in=codenames)
         }
+
+    def grant_national(self, group):
+        """National editors are the national site's moderators; they also run the network."""
+        group.permissions.add(*(self.permissions[c] for c in NATIONAL_PERMISSIONS))
 
     def create(self, site, name, collection, roles):
         """roles: a list of (role, locale or None). Returns {(role, locale): group}."""

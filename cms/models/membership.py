@@ -33,6 +33,10 @@ class SiteRole(models.Model):
     objects = SiteRoleQuerySet.as_manager()
 
     class Meta:
+        permissions = [
+            ("create_network_site", "Can create network sites"),
+            ("syndicate_news", "Can syndicate network news to other sites"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["site", "role", "locale"], name="one_group_per_site_role_locale"
