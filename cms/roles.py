@@ -55,7 +55,7 @@ class RoleBuilder:
         }
 
     def grant_national(self, group):
-        """National editors are the national site's moderators; they also run the network."""
+        """National editors: the national moderators, who also run the network."""
         group.permissions.add(*(self.permissions[c] for c in NATIONAL_PERMISSIONS))
 
     def create(self, site, name, collection, roles):
