@@ -59,14 +59,18 @@ class BasePage(ListingMixin, Page):
     class Meta:
         abstract = True
 
+    @property
+    def social_image(self):
+        return self.listing_image
 
-def with_card_images(queryset):
-    """Fetch listing images and their card renditions in two queries in all."""
+
+def with_card_images(queryset, fields=("listing_image",)):
+    """Fetch the card pictures and their renditions in two queries per field."""
     images = get_image_model().objects.prefetch_renditions(
-        f"{CARD_IMAGE}|format-webp", CARD_IMAGE
+        f"{CARD_IMAGE}|format-webp", f"{CARD_IMAGE}|format-jpeg"
     )
-    return queryset.select_related(None).prefetch_related(
-        Prefetch("listing_image", queryset=images)
+    return queryset.prefetch_related(
+        *(Prefetch(name, queryset=images) for name in fields)
     )
 
 
@@ -75,6 +79,7 @@ class IndexPage(BasePage):
 
     per_page = 12
     tag_model = None
+    image_fields = ("listing_image",)
 
     subpage_types = []
     max_count_per_parent = 1
@@ -99,7 +104,7 @@ class IndexPage(BasePage):
         tag = request.GET.get("tag", "")
         if self.tag_model is not None and tag:
             items = items.filter(tags__slug=tag)
-        paginator = Paginator(with_card_images(items), self.per_page)
+        paginator = Paginator(with_card_images(items, self.image_fields), self.per_page)
         context["items"] = paginator.get_page(request.GET.get("page"))
         context["current_tag"] = tag
         return context

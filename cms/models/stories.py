@@ -57,6 +57,7 @@ class StoryPageForm(WagtailAdminPageForm):
 
 class StoryIndexPage(IndexPage):
     subpage_types = ["cms.StoryPage"]
+    image_fields = ("listing_image", "portrait")
 
     def listing(self):
         return (
@@ -206,6 +207,10 @@ class StoryPage(BasePage):
     @property
     def shown_image(self):
         return None if self.hide_face else (self.portrait or self.listing_image)
+
+    @property
+    def social_image(self):
+        return self.shown_image
 
     def clean(self):
         super().clean()
