@@ -93,7 +93,7 @@ class EventPage(RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
-    @path("event.ics", name="ical")
+    @path("ical/", name="ical")
     def ical(self, request):
         from cms.feeds import calendar_response
 
