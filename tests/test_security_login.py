@@ -12,9 +12,10 @@ from tests.factories import PASSWORD
 
 LOGIN = "/admin/login/"
 LIMIT = 5
+WRONG = "wrong-password"
 
 
-def log_in(client, username, password="wrong-password", **headers):
+def log_in(client, username, password=WRONG, **headers):
     return client.post(LOGIN, {"username": username, "password": password}, **headers)
 
 
@@ -59,7 +60,9 @@ def test_correct_password_works_again_after_the_cool_off(client, site_editor):
 
 def test_lockout_is_per_username_and_address(client, site_editor, site_moderator):
     fail_until_locked(client, site_editor.username, REMOTE_ADDR="203.0.113.7")
-    other_user = log_in(client, site_moderator.username, PASSWORD, REMOTE_ADDR="203.0.113.7")
+    other_user = log_in(
+        client, site_moderator.username, PASSWORD, REMOTE_ADDR="203.0.113.7"
+    )
     assert other_user.status_code == 302
     client.logout()
     other_address = log_in(
@@ -73,12 +76,12 @@ def test_behind_proxies_a_spoofed_forwarded_for_does_not_escape_the_lockout(
     client, site_editor, settings, proxies
 ):
     settings.TRUSTED_PROXY_COUNT = proxies
-    hops = ", ".join(["192.0.2.1"] * (proxies - 1))
+    proxy_hops = ["192.0.2.1"] * (proxies - 1)
     statuses = [
         log_in(
             client,
             site_editor.username,
-            HTTP_X_FORWARDED_FOR=", ".join(filter(None, [f"10.9.9.{n}", "203.0.113.7", hops])),
+            HTTP_X_FORWARDED_FOR=", ".join([f"10.9.9.{n}", "203.0.113.7", *proxy_hops]),
             REMOTE_ADDR="192.0.2.1",
         ).status_code
         for n in range(LIMIT)
