@@ -144,3 +144,11 @@ def test_inline_scripts_and_styles_in_templates_carry_the_nonce():
             if name.startswith("on")
         ]
         assert handlers == [], f"{path}: inline event handlers are blocked"
+
+
+def test_dependency_audit_runs_in_lint_and_ci():
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    assert "pip-audit --requirement requirements.txt" in lint
+    ci = (settings.BASE_DIR / ".ci" / "run").read_text().splitlines()
+    assert "make lint" in ci
