@@ -9,10 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site
-from wagtail.search.utils import normalise_query_string
 
 from cms.models import Role
 
+from .excerpts import query_terms
 from .visibility import HOME_DEPTH
 
 
@@ -24,7 +24,7 @@ class SitePromotionQuerySet(models.QuerySet):
         return self.filter(site__in=moderated_sites(user))
 
     def for_query(self, site, query):
-        return self.filter(site=site, query_string=normalise_query_string(query))
+        return self.filter(site=site, query_string=normalise(query))
 
 
 class SitePromotion(models.Model):
@@ -58,12 +58,19 @@ class SitePromotion(models.Model):
         return f"{self.query_string} → {self.page.title}"
 
     def save(self, *args, **kwargs):
-        self.query_string = normalise_query_string(self.query_string)
+        self.query_string = normalise(self.query_string)
         super().save(*args, **kwargs)
 
     def clean(self):
+        if not normalise(self.query_string):
+            raise ValidationError({"query_string": _("Give the words to match.")})
         if self.site_id and self.page_id and not page_is_on_site(self.page, self.site):
             raise ValidationError({"page": _("Choose a page of this site.")})
+
+
+def normalise(query):
+    """Lower-case words only, as search itself reads a query."""
+    return " ".join(query_terms(query)).lower()
 
 
 def moderated_sites(user):

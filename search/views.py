@@ -31,18 +31,15 @@ def search(request):
     terms = query_terms(form.cleaned_data["q"]) if form.is_valid() else []
     context = {"form": form, "national": national, "query": " ".join(terms)}
     if terms:
-        pages = (
-            network_filtered(form)
-            if national
-            else site_pages(site, active_locale(get_language()))
-        )
+        own_pages = site_pages(site, active_locale(get_language()))
+        pages = network_filtered(form) if national else own_pages
         results = pages.specific().search(" ".join(terms), operator="and")
         paginator = Paginator(results, RESULTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             page_obj=page_obj,
             results=describe(request, page_obj, terms, national),
-            promotions=promotions(site, form.cleaned_data["q"], page_obj),
+            promotions=promotions(site, terms, page_obj, own_pages),
         )
     return TemplateResponse(request, "search/search.html", context)
 
@@ -89,12 +86,12 @@ def describe(request, page_obj, terms, national):
     return results
 
 
-def promotions(site, query, page_obj):
+def promotions(site, terms, page_obj, own_pages):
+    """The site's own promoted pages for this query, above the first results."""
     if page_obj.number != 1:
         return []
-    visible = site_pages(site, active_locale(get_language()))
     return list(
-        SitePromotion.objects.for_query(site, query)
-        .filter(page__in=visible)
+        SitePromotion.objects.for_query(site, " ".join(terms))
+        .filter(page__in=own_pages)
         .select_related("page")
     )

@@ -187,3 +187,21 @@ def test_group_site_search_has_no_network_filters(client, group_site):
     names = {field["name"] for field in soup.select("form.search-form [name]")}
     assert names == {"q"}
     assert soup.h1.get_text() == "Search this site"
+
+
+def test_no_match_says_so_and_keeps_the_words(client, group_site):
+    soup = search(client, "sheffield.localhost", "zebra")
+    section_ = soup.select_one("section[aria-labelledby=results-heading]")
+    assert section_.h2.get_text(strip=True) == "0 results"
+    assert "Nothing matched “zebra”" in section_.get_text()
+    assert soup.select_one("form.search-form input[name=q]")["value"] == "zebra"
+
+
+def test_every_page_has_a_labelled_search_box_in_the_header(client, group_site):
+    soup = BeautifulSoup(
+        client.get("/", HTTP_HOST="sheffield.localhost").content, "html.parser"
+    )
+    form = soup.select_one("header form[role=search]")
+    assert form["method"] == "get" and form["action"] == "/search/"
+    field = form.select_one("input[name=q]")
+    assert form.select_one(f"label[for={field['id']}]").get_text(strip=True)
