@@ -28,7 +28,7 @@ class NewsIndexPage(BasePage):
         "groups.GroupHomePage",
         "streams.StreamHomePage",
     ]
-    subpage_types = ["cms.NewsPage"]
+    subpage_types = ["cms.NewsPage", "home.NetworkNewsPage"]
     max_count_per_parent = 1
 
     def news(self):

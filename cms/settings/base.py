@@ -8,6 +8,10 @@ Environment variables read here:
   ALLOWED_HOSTS   extra comma-separated hostnames (custom domains)
   REDIS_URL       cache; local memory when unset
   ADMIN_BASE_URL  the one hostname the admin is used on
+  NETWORK_MAP_TILES_URL, NETWORK_MAP_ATTRIBUTION
+                  tile server for the group directory map, such as
+                  https://tile.example.org/{z}/{x}/{y}.png, and its credit line;
+                  unset: the map shows its markers on a plain background
 """
 
 import os
@@ -169,6 +173,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+NETWORK_MAP_TILES_URL = os.environ.get("NETWORK_MAP_TILES_URL", "")
+NETWORK_MAP_ATTRIBUTION = os.environ.get("NETWORK_MAP_ATTRIBUTION", "")
 
 LOGIN_URL = "wagtailadmin_login"
 SITE_PORT = int(os.environ.get("SITE_PORT", "443"))
