@@ -46,7 +46,7 @@ def directory_entries(groups):
     ).order_by("title")
     entries = []
     for group in rows:
-        group.site_url = Site(hostname=group.hostname, port=group.port).root_url
+        group.site_url = Site(hostname=group.hostname, port=group.port).root_url + "/"
         entries.append(group)
     return entries
 
