@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from cms.models import BasePage
@@ -56,7 +56,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
             request, context_overrides={"form": form, "results": results}
         )
 
-    @re_path(r"^events\.ics$")
+    @path("calendar/")
     def events_feed(self, request):
         form = NetworkFilter(request.GET or None)
         site = form.chosen()["site"]
@@ -64,4 +64,6 @@ class NetworkPage(RoutablePageMixin, BasePage):
         if site is not None:
             events = events.descendant_of(site.root_page)
         body = events_calendar(events, request, name=self.title)
-        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="network-events.ics"'
+        return response
