@@ -8,6 +8,7 @@ from wagtail.models import Site
 from cms.demo import network
 from cms.provisioning import NewSite, provision_site
 from cms.roles import grant_role
+from home.demo import seed_demo_national
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             made += 1
         self.stdout.write(f"Sites: {made} created, {Site.objects.count()} in all.")
         self.create_users()
+        seed_demo_national()
 
     def site_requests(self):
         national = network.NATIONAL
