@@ -1,5 +1,6 @@
 """Network news: national news that chosen group and stream sites show too."""
 
+from django import forms
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -98,7 +99,11 @@ class NetworkNewsPage(NewsPage):
             [
                 FieldPanel("syndication", permission=SYNDICATE_PERMISSION),
                 FieldPanel("syndicated_regions", permission=SYNDICATE_PERMISSION),
-                FieldPanel("syndicated_sites", permission=SYNDICATE_PERMISSION),
+                FieldPanel(
+                    "syndicated_sites",
+                    permission=SYNDICATE_PERMISSION,
+                    widget=forms.CheckboxSelectMultiple,
+                ),
             ],
             _("Network syndication"),
             permission=SYNDICATE_PERMISSION,
