@@ -10,6 +10,10 @@ Environment variables read here:
   ADMIN_BASE_URL  the one address the admin is used on
   TRUSTED_PROXY_COUNT  reverse proxies in front of the app (default 0), for
                   the client address used by login rate limiting
+  NETWORK_MAP_TILES_URL, NETWORK_MAP_ATTRIBUTION
+                  tile server for the group directory map, such as
+                  https://tile.example.org/{z}/{x}/{y}.png, and its credit line;
+                  unset: the map shows its markers on a plain background
 """
 
 import os
@@ -199,6 +203,15 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+NETWORK_MAP_TILES_URL = os.environ.get("NETWORK_MAP_TILES_URL", "")
+NETWORK_MAP_ATTRIBUTION = os.environ.get("NETWORK_MAP_ATTRIBUTION", "")
+MAP_TILE_ORIGIN = (
+    urlsplit(NETWORK_MAP_TILES_URL)
+    ._replace(path="", query="")
+    .geturl()
+    .replace("{s}", "*")
+)
+
 # Nothing in the admin calls out to third parties: no avatars, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -209,7 +222,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "object-src": [NONE],
         "base-uri": [SELF],
         "frame-ancestors": [NONE],
