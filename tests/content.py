@@ -4,6 +4,8 @@ import json
 from datetime import date, timedelta
 from io import BytesIO
 
+from PIL import Image as PILImage
+
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -11,8 +13,6 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-
-from PIL import Image as PILImage
 
 from cms.models import (
     CharterPage,
@@ -94,9 +94,7 @@ def add_news(site, title="News item", days_ago=0, tags=(), **fields):
 def add_event(site, title="Community meeting", days_ahead=7, **fields):
     start = timezone.now().replace(microsecond=0) + timedelta(days=days_ahead)
     fields.setdefault("venue", "Central Library")
-    page = EventPage(
-        title=title, start=start, end=start + timedelta(hours=2), **fields
-    )
+    page = EventPage(title=title, start=start, end=start + timedelta(hours=2), **fields)
     return publish(section(site, EventIndexPage), page)
 
 

@@ -110,12 +110,12 @@ def test_event_page_shows_london_time_place_access_and_cost(client, group_site):
     event.start, event.end = start, start + timedelta(hours=2)
     event.save_revision().publish()
     soup = soup_of(client, event.url)
-    facts = dict(
-        zip(texts(soup, ".facts dt"), texts(soup, ".facts dd"), strict=True)
-    )
+    facts = dict(zip(texts(soup, ".facts dt"), texts(soup, ".facts dd"), strict=True))
     assert "17:00" in facts["When"]  # 16:00 UTC is 17:00 in London in summer
     assert facts["Where"].startswith("Central Library")
-    assert soup.select_one(".facts address").get_text("|") == "Clarkehouse Road|Sheffield"
+    assert (
+        soup.select_one(".facts address").get_text("|") == "Clarkehouse Road|Sheffield"
+    )
     assert facts["Accessibility"] == "Step-free access"
     assert facts["Cost"] == "£3, free for people seeking sanctuary"
     assert soup.find("a", href=f"{event.url}ical/")
@@ -126,9 +126,7 @@ def test_online_event_shows_its_link_and_free_cost(client, group_site):
         group_site, "Online evening", venue="", online_url="https://example.org/j"
     )
     soup = soup_of(client, event.url)
-    facts = dict(
-        zip(texts(soup, ".facts dt"), texts(soup, ".facts dd"), strict=True)
-    )
+    facts = dict(zip(texts(soup, ".facts dt"), texts(soup, ".facts dd"), strict=True))
     assert "Where" not in facts
     assert soup.select_one(".facts a[href='https://example.org/j']")
     assert facts["Cost"] == "Free"
@@ -188,9 +186,7 @@ def test_form_page_takes_a_volunteer_offer(client, group_site):
     form.save_revision().publish()
     soup = soup_of(client, "/get-involved/")
     assert soup.select_one("form label").get_text(strip=True).startswith("Your name")
-    response = client.post(
-        "/get-involved/", {"your_name": "Sam"}, HTTP_HOST=HOST
-    )
+    response = client.post("/get-involved/", {"your_name": "Sam"}, HTTP_HOST=HOST)
     done = BeautifulSoup(response.content, "html.parser")
     assert "Thank you for offering your time." in done.get_text()
     assert form.get_submission_class().objects.filter(page=form).count() == 1
@@ -225,9 +221,7 @@ def test_every_page_carries_canonical_og_and_feed_links(client, group_site):
     assert og["og:url"] == canonical
     assert og["og:site_name"] == "Sheffield"
     assert og["og:description"] == "Summary of Open meeting"
-    feeds = {
-        link["type"]: link["href"] for link in soup.select("link[rel=alternate]")
-    }
+    feeds = {link["type"]: link["href"] for link in soup.select("link[rel=alternate]")}
     assert feeds == {
         "application/rss+xml": "/feeds/news.rss",
         "text/calendar": "/feeds/events.ics",
