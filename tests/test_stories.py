@@ -1,7 +1,5 @@
 """Stories of sanctuary: consent before publishing, withdrawal, site-only stories."""
 
-from xml.etree import ElementTree
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -174,14 +172,14 @@ def test_withdrawing_consent_unpublishes_the_story_in_every_language(
 def test_site_only_story_has_noindex_and_stays_out_of_the_sitemap(client, group_site):
     private = content.add_story(group_site, "Only for Sheffield")
     shared = content.add_story(group_site, "For everyone", network_display=True)
-    soup = BeautifulSoup(client.get(private.url, HTTP_HOST=HOST).content, "html.parser")
+    soup = content.soup(client.get(private.url, HTTP_HOST=HOST))
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     shared_soup = BeautifulSoup(
         client.get(shared.url, HTTP_HOST=HOST).content, "html.parser"
     )
     assert shared_soup.find("meta", attrs={"name": "robots"}) is None
 
-    sitemap = ElementTree.fromstring(client.get("/sitemap.xml", HTTP_HOST=HOST).content)
+    sitemap = content.parse_xml(client.get("/sitemap.xml", HTTP_HOST=HOST).content)
     locations = [loc.text for loc in sitemap.iter(f"{SITEMAP}loc")]
     assert any(url.endswith(shared.url) for url in locations)
     assert not any(url.endswith(private.url) for url in locations)
