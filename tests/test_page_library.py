@@ -187,7 +187,8 @@ def test_form_page_takes_a_volunteer_offer(client, group_site):
     form.thank_you_text = "<p>Thank you for offering your time.</p>"
     form.save_revision().publish()
     soup = soup_of(client, "/get-involved/")
-    assert soup.select_one("form label").get_text(strip=True).startswith("Your name")
+    label = soup.select_one("main form label").get_text(strip=True)
+    assert label.startswith("Your name")
     response = client.post("/get-involved/", {"your_name": "Sam"}, HTTP_HOST=HOST)
     done = BeautifulSoup(response.content, "html.parser")
     assert "Thank you for offering your time." in done.get_text()
