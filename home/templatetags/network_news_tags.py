@@ -3,7 +3,7 @@ from django import template
 from wagtail.models import Site
 
 from cms.models import NewsIndexPage
-from home.news import site_news
+from home.news import index_news, site_news
 
 register = template.Library()
 HOME_PAGE_NEWS = 5
@@ -16,7 +16,7 @@ def news_list(context):
     page = context.get("page")
     site = Site.find_for_request(request)
     if isinstance(page, NewsIndexPage):
-        entries = site_news(site, request, index=page)
+        entries = index_news(site, request, context["items"], context["current_tag"])
     else:
         entries = site_news(site, request, limit=HOME_PAGE_NEWS, pinned_first=True)
     return {"entries": entries, "on_home": not isinstance(page, NewsIndexPage)}
