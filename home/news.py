@@ -15,6 +15,7 @@ class NewsEntry:
     summary: str
     network: bool = False
     pinned: bool = False
+    page: object = None
 
 
 def network_entries(site, request):
@@ -63,3 +64,29 @@ def site_news(site, request, index=None, limit=None, pinned_first=False):
     if pinned_first:
         entries.sort(key=lambda e: not e.pinned)
     return entries[:limit] if limit else entries
+
+
+def index_news(site, request, items, tag=""):
+    """One page of the index: its local items with the network news of their dates.
+
+    The index paginates local news; each page takes the network news dated
+    between the previous page's last item and its own last item.
+    """
+    local = [
+        NewsEntry(
+            title=news.title,
+            url=news.get_url(request),
+            date=news.date,
+            summary=news.summary,
+            network=news.specific_class is NetworkNewsPage,
+            page=news,
+        )
+        for news in items
+    ]
+    network = [] if tag else network_entries(site, request)
+    if items.has_previous():
+        newer = items.paginator.page(items.previous_page_number()).object_list
+        network = [e for e in network if e.date <= list(newer)[-1].date]
+    if items.has_next() and local:
+        network = [e for e in network if e.date > local[-1].date]
+    return sorted(local + network, key=lambda e: e.date, reverse=True)

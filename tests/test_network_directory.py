@@ -7,7 +7,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from groups.models import SupportingOrganisation
 from home.models import GroupDirectoryPage
+from streams.models import AwardedOrganisation, AwardScheme
 from tests.factories import make_site
 
 GROUPS = [
@@ -128,18 +130,44 @@ def test_directory_and_home_queries_do_not_grow_with_the_number_of_groups(
     assert large == small
 
 
-def test_home_shows_network_figures_computed_from_the_groups(
-    client, national_site, groups
-):
+def figures_on_home(client):
     soup = BeautifulSoup(client.get("/", HTTP_HOST="localhost").content, "html.parser")
-    figures = {
+    return {
         div.dt.get_text(strip=True): div.dd.get_text(strip=True)
         for div in soup.select(".figure-list div")
     }
-    assert figures["Groups"] == "3"
-    assert figures["Recognised places of sanctuary"] == "1"
-    assert figures["Languages in use"] == "1"
+
+
+def test_home_shows_network_figures_computed_from_the_data(
+    client, national_site, groups, stream_site
+):
+    leeds = groups[0]
+    for name, status in [("Food bank", "approved"), ("Pending club", "pending")]:
+        SupportingOrganisation.objects.create(
+            site=leeds,
+            name=name,
+            contact_name="A",
+            contact_email="a@example.org",
+            status=status,
+        )
+    scheme = AwardScheme.objects.create(site=stream_site, name="School of Sanctuary")
+    AwardedOrganisation.objects.create(
+        scheme=scheme, name="Hill School", place="Leeds", awarded_on=date(2024, 1, 1)
+    )
+    AwardedOrganisation.objects.create(
+        scheme=scheme,
+        name="Lapsed School",
+        place="Leeds",
+        awarded_on=date(2019, 1, 1),
+        renew_by=date(2022, 1, 1),
+    )
+    assert figures_on_home(client) == {
+        "Groups": "3",
+        "Recognised places of sanctuary": "1",
+        "Supporting organisations": "1",
+        "Sanctuary awards": "1",
+        "Languages in use": "1",
+    }
     make_group("Newport", "city", "wales", "recognised")
-    soup = BeautifulSoup(client.get("/", HTTP_HOST="localhost").content, "html.parser")
-    numbers = [dd.get_text(strip=True) for dd in soup.select(".figure-list dd")]
-    assert numbers[:2] == ["4", "2"]
+    figures = figures_on_home(client)
+    assert (figures["Groups"], figures["Recognised places of sanctuary"]) == ("4", "2")

@@ -198,3 +198,27 @@ def test_unknown_action_is_refused(client, network):
     client.force_login(make_member(network["sheffield"], "moderator"))
     url = reverse("change_network_news_choice", args=[network["sheffield"].pk, item.pk])
     assert client.post(url, {"action": "delete"}).status_code == 404
+
+
+def test_news_index_pages_keep_network_news_between_the_right_dates(client, network):
+    for month in range(1, 14):
+        day = date(2023, 1, 1) if month == 13 else date(2024, month, 1)
+        publish_local_news(network["sheffield"], f"Local {month:02}", day)
+    publish_network_news(network["national"], "Network May", date=date(2024, 5, 15))
+    publish_network_news(network["national"], "Network oldest", date=date(2022, 1, 1))
+    first = news_titles(client, network["sheffield"], "/news/")
+    second = news_titles(client, network["sheffield"], "/news/?page=2")
+    assert first[:2] == ["Local 12", "Local 11"]
+    assert first.index("Network May") == first.index("Local 06") + 1
+    assert first.index("Network May") == first.index("Local 05") - 1
+    assert "Network oldest" not in first
+    assert second == ["Local 13", "Network oldest"]
+
+
+def test_tag_filtered_news_index_shows_only_local_tagged_news(client, network):
+    local = publish_local_news(network["sheffield"], "Tagged local", date(2024, 1, 1))
+    local.tags.add("welcome")
+    local.save_revision().publish()
+    publish_network_news(network["national"], "Untagged network")
+    titles = news_titles(client, network["sheffield"], "/news/?tag=welcome")
+    assert titles == ["Tagged local"]

@@ -205,13 +205,6 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 NETWORK_MAP_TILES_URL = os.environ.get("NETWORK_MAP_TILES_URL", "")
 NETWORK_MAP_ATTRIBUTION = os.environ.get("NETWORK_MAP_ATTRIBUTION", "")
-MAP_TILE_ORIGIN = (
-    urlsplit(NETWORK_MAP_TILES_URL)
-    ._replace(path="", query="")
-    .geturl()
-    .replace("{s}", "*")
-)
-
 # Nothing in the admin calls out to third parties: no avatars, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -222,7 +215,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
+        "img-src": [SELF, "data:"],
         "object-src": [NONE],
         "base-uri": [SELF],
         "frame-ancestors": [NONE],
@@ -243,6 +236,11 @@ CONTENT_SECURITY_POLICY_REPORT_ONLY = {
         "form-action": [SELF],
     },
 }
+if NETWORK_MAP_TILES_URL:  # the directory map's tiles: the one outside image host
+    _tiles = urlsplit(NETWORK_MAP_TILES_URL.replace("{s}", "*"))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"{_tiles.scheme}://{_tiles.netloc}"
+    )
 
 LOGIN_URL = "wagtailadmin_login"
 SITE_PORT = int(os.environ.get("SITE_PORT", "443"))

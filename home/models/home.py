@@ -7,7 +7,8 @@ from wagtail.models import Page
 
 from cms.models import SiteHomePage
 from cms.models.base import SHARED_SECTION_TYPES
-from groups.models import GroupHomePage, Stage
+from groups.models import GroupHomePage, Stage, SupportingOrganisation
+from streams.models import AwardedOrganisation
 
 NATIONAL_SECTION_TYPES = [
     "home.GroupDirectoryPage",
@@ -30,6 +31,11 @@ def network_figures():
     return [
         (_("groups"), groups["total"]),
         (_("recognised places of sanctuary"), groups["recognised"]),
+        (
+            _("supporting organisations"),
+            SupportingOrganisation.objects.approved().count(),
+        ),
+        (_("sanctuary awards"), AwardedOrganisation.objects.current().count()),
         (_("languages in use"), languages),
     ]
 

@@ -1,10 +1,9 @@
 from django import template
-from django.core.paginator import Paginator
 
 from wagtail.models import Site
 
 from cms.models import NewsIndexPage
-from home.news import site_news
+from home.news import index_news, site_news
 
 register = template.Library()
 HOME_PAGE_NEWS = 5
@@ -17,8 +16,7 @@ def news_list(context):
     page = context.get("page")
     site = Site.find_for_request(request)
     if isinstance(page, NewsIndexPage):
-        entries = site_news(site, request, index=page)
-        items = Paginator(entries, page.per_page).get_page(request.GET.get("page"))
-        return {"entries": items, "items": items, "on_home": False, "request": request}
-    entries = site_news(site, request, limit=HOME_PAGE_NEWS, pinned_first=True)
-    return {"entries": entries, "on_home": True}
+        entries = index_news(site, request, context["items"], context["current_tag"])
+    else:
+        entries = site_news(site, request, limit=HOME_PAGE_NEWS, pinned_first=True)
+    return {"entries": entries, "on_home": not isinstance(page, NewsIndexPage)}
