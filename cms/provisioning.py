@@ -7,6 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -121,7 +122,7 @@ def provision_site(request, owner=None):
         site_name=request.name,
         is_default_site=request.kind == "national",
     )
-    collection = Collection.get_first_root_node().add_child(name=request.name)
+    collection = _append_collection(request.name)
     locales = list(
         Locale.objects.filter(language_code__in=request.languages).exclude(
             pk=default_locale.pk
@@ -137,6 +138,16 @@ def provision_site(request, owner=None):
         builder.grant_national(groups[(Role.MODERATOR, None)])
     _create_workflow(home, request.name, groups[(Role.MODERATOR, None)])
     return site
+
+
+def _append_collection(name):
+    """Add the site's collection last: a sorted insert would rewrite every sibling."""
+    root = Collection.objects.select_for_update().get(depth=1)
+    last = root.get_last_child()
+    path = last._inc_path() if last else Collection._get_path(root.path, 2, 1)
+    collection = Collection.objects.create(name=name, depth=2, path=path)
+    Collection.objects.filter(pk=root.pk).update(numchild=F("numchild") + 1)
+    return collection
 
 
 def _create_workflow(home, name, moderators):
