@@ -43,6 +43,7 @@ HOME_MODELS = {
 HOSTNAME = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"
 )
+MAX_NAME_LENGTH = 100  # role group names add a suffix and must fit in 150
 STARTER_PAGES = [
     (StandardPage, "About us", "about"),
     (CharterPage, "Our charter", "charter"),
@@ -71,8 +72,17 @@ class NewSite:
             errors["kind"] = _("Unknown kind %(kind)s: choose group or stream.") % {
                 "kind": self.kind
             }
+        elif (
+            self.kind == "national"
+            and Site.objects.filter(is_default_site=True).exists()
+        ):
+            errors["kind"] = _("The network already has its national site.")
         if not self.name:
             errors["name"] = _("Give the site a name.")
+        elif len(self.name) > MAX_NAME_LENGTH:
+            errors["name"] = _("Keep the name under %(max)s characters.") % {
+                "max": MAX_NAME_LENGTH
+            }
         if not HOSTNAME.match(self.hostname):
             errors["hostname"] = _("%(host)s is not a valid hostname.") % {
                 "host": self.hostname

@@ -107,17 +107,21 @@ def test_command_makes_a_stream_site_with_its_sector(db, client):
 
 BAD_INPUT = [
     (["--kind=shop", "--name=Hull"], "Unknown kind shop"),
+    (["--kind=national", "--name=Hull"], "already has its national site"),
     (["--kind=group", "--name=Hull", "--hostname=sheffield.localhost"], "already"),
     (["--kind=group", "--name=Hull", "--hostname=Not a host!"], "not a valid"),
     (["--kind=group", "--name=Hull", "--hostname=-hull.localhost"], "not a valid"),
     (["--kind=group", "--name=   "], "Give the site a name"),
+    (["--kind=group", f"--name={'Long' * 26}"], "under 100 characters"),
     (["--kind=stream", "--name=Arts"], "needs --sector"),
     (["--kind=group", "--name=Hull", "--language=xx"], "Unknown language: xx"),
 ]
 
 
 @pytest.mark.parametrize(("args", "message"), BAD_INPUT)
-def test_command_refuses_bad_input_and_leaves_nothing_behind(group_site, args, message):
+def test_command_refuses_bad_input_and_leaves_nothing_behind(
+    national_site, group_site, args, message
+):
     before = footprint()
     with pytest.raises(CommandError) as error:
         create_site(*args)
