@@ -27,7 +27,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import WorkflowState
 from wagtail.permissions import policy_registry
 
-from cms.site_scope import explorable_pages, is_national_team
+from cms.member_sites import explorable_pages, is_national_team
 
 
 def people_filter(filterset, name, people):

@@ -7,8 +7,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import PageLogEntry, WorkflowState
 
 from cms.forms import ChooseSiteForm
+from cms.member_sites import is_national_team, member_sites, site_pages
 from cms.models import EventIndexPage, NewsIndexPage, Role, SiteRole, StoryIndexPage
-from cms.site_scope import is_national_team, member_sites, site_pages
 
 SHORTCUTS = [
     (NewsIndexPage, "newspage", _("Add news")),

@@ -16,9 +16,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, Site
 
 from cms.forms import AddMemberForm, AddSiteForm, ChooseSiteForm, RemoveMemberForm
+from cms.member_sites import is_national_team, member_sites, remember_site
 from cms.models import Role, SiteRole
 from cms.roles import grant_role
-from cms.site_scope import is_national_team, member_sites, remember_site
 from groups.models import GroupHomePage, Stage
 
 KINDS = {

@@ -1,60 +1,97 @@
-"""Which sites a person works on, and the pages that follow from it.
+"""Admin views for data owned by one site: supporters, award schemes.
 
-The isolation rules of the admin are read from here: hooks and views call
-these functions instead of querying pages, sites or roles themselves.
+Wagtail's SitePermissionPolicy grants a role rights on its own site through
+GroupSitePermission, and the national team rights everywhere through model
+permissions; these views apply it to every listing, form and object they show.
 """
 
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
 
-from wagtail.models import Page, Site
-from wagtail.permissions import page_permission_policy
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.sites import SitePermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
 
-CURRENT_SITE_KEY = "cms:current_site"
-
-
-def is_national_team(user):
-    """National editors and network admins: they run the network."""
-    return user.is_active and (
-        user.is_superuser or user.has_perm("cms.create_network_site")
-    )
-
-
-def member_sites(user):
-    """The sites a person holds a role on (every site for network admins)."""
-    sites = Site.objects.select_related("root_page").order_by(
-        "-is_default_site", "site_name"
-    )
-    if user.is_superuser:
-        return sites
-    return sites.filter(roles__group__user=user).distinct()
+ACTIONS = ["add", "change", "delete"]
 
 
-def current_site(request):
-    """The site a member is working on: chosen in the session, else their first."""
-    sites = member_sites(request.user)
-    chosen = request.session.get(CURRENT_SITE_KEY)
-    site = sites.filter(pk=chosen).first() if chosen else None
-    return site or sites.first()
+def register_site_scoped(model):
+    register_permission_policy(model, SitePermissionPolicy(model))
 
 
-def remember_site(request, site):
-    request.session[CURRENT_SITE_KEY] = site.pk
+class SiteScopedForm(WagtailAdminModelForm):
+    """Offers only the sites the user may manage; preselects the only one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        policy = policy_registry.get_by_type(self._meta.model)
+        sites = policy.sites_user_has_any_permission_for(self.for_user, ACTIONS)
+        field = self.fields["site"]
+        field.queryset = sites.order_by("site_name")
+        if self.instance.site_id is None and len(field.queryset) == 1:
+            field.initial = field.queryset[0].pk
 
 
-def site_pages(site):
-    """The pages of a site: its home page tree and every translation of it."""
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-    subtrees = Q()
-    for path in roots.values_list("path", flat=True):
-        subtrees |= Q(path__startswith=path)
-    return Page.objects.filter(subtrees)
+class SiteScopedObjectMixin:
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        policy = policy_registry.get_by_type(type(obj))
+        if not policy.user_has_any_permission_for_instance(
+            self.request.user, ACTIONS, obj
+        ):
+            raise PermissionDenied
+        return obj
 
 
-def explorable_pages(user):
-    """Pages a person may see in the admin: their sites' trees and the tree root."""
-    return page_permission_policy.explorable_instances(user)
+class SiteScopedIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        policy = policy_registry.get_by_type(self.model)
+        allowed = policy.instances_user_has_any_permission_for(
+            self.request.user, ACTIONS
+        )
+        return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
 
 
-def moderated_pages(user):
-    """Pages whose site a person moderates (publishes)."""
-    return page_permission_policy.instances_user_has_permission_for(user, "publish")
+class SiteScopedEditView(SiteScopedObjectMixin, generic.EditView):
+    pass
+
+
+class SiteScopedDeleteView(SiteScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class SiteScopedCopyView(SiteScopedObjectMixin, generic.CopyView):
+    pass
+
+
+class SiteScopedHistoryView(SiteScopedObjectMixin, HistoryView):
+    pass
+
+
+class SiteScopedUsageView(SiteScopedObjectMixin, UsageView):
+    pass
+
+
+class SiteScopedInspectView(SiteScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class SiteScopedViewSet(ModelViewSet):
+    """A model viewset whose every view is limited to the user's sites."""
+
+    index_view_class = SiteScopedIndexView
+    edit_view_class = SiteScopedEditView
+    delete_view_class = SiteScopedDeleteView
+    copy_view_class = SiteScopedCopyView
+    history_view_class = SiteScopedHistoryView
+    usage_view_class = SiteScopedUsageView
+    inspect_view_class = SiteScopedInspectView
+    copy_view_enabled = False
+
+    def get_edit_handler(self):
+        panels = ObjectList(self.model.panels, base_form_class=SiteScopedForm)
+        return panels.bind_to_model(self.model)

@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from cms import network_admin
 from cms.admin_scope import ScopedDocumentsAPI, ScopedImagesAPI
 from cms.dashboard import SITE_PANELS
-from cms.site_scope import (
+from cms.member_sites import (
     current_site,
     explorable_pages,
     is_national_team,

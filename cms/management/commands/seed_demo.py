@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from cms.demo import network
+from cms.demo.seeding import seed_content
 from cms.provisioning import NewSite, provision_site
 from cms.roles import grant_role
 
@@ -22,6 +23,8 @@ class Command(BaseCommand):
             provision_site(request)
             made += 1
         self.stdout.write(f"Sites: {made} created, {Site.objects.count()} in all.")
+        seed_content()
+        self.stdout.write("Content: every page type filled on the demo sites.")
         self.create_users()
 
     def site_requests(self):
