@@ -7,6 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -42,6 +43,7 @@ HOME_MODELS = {
 HOSTNAME = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"
 )
+MAX_NAME_LENGTH = 100  # role group names add a suffix and must fit in 150
 STARTER_PAGES = [
     (StandardPage, "About us", "about"),
     (CharterPage, "Our charter", "charter"),
@@ -70,8 +72,17 @@ class NewSite:
             errors["kind"] = _("Unknown kind %(kind)s: choose group or stream.") % {
                 "kind": self.kind
             }
+        elif (
+            self.kind == "national"
+            and Site.objects.filter(is_default_site=True).exists()
+        ):
+            errors["kind"] = _("The network already has its national site.")
         if not self.name:
             errors["name"] = _("Give the site a name.")
+        elif len(self.name) > MAX_NAME_LENGTH:
+            errors["name"] = _("Keep the name under %(max)s characters.") % {
+                "max": MAX_NAME_LENGTH
+            }
         if not HOSTNAME.match(self.hostname):
             errors["hostname"] = _("%(host)s is not a valid hostname.") % {
                 "host": self.hostname
@@ -121,7 +132,7 @@ def provision_site(request, owner=None):
         site_name=request.name,
         is_default_site=request.kind == "national",
     )
-    collection = Collection.get_first_root_node().add_child(name=request.name)
+    collection = _append_collection(request.name)
     locales = list(
         Locale.objects.filter(language_code__in=request.languages).exclude(
             pk=default_locale.pk
@@ -137,6 +148,16 @@ def provision_site(request, owner=None):
         builder.grant_national(groups[(Role.MODERATOR, None)])
     _create_workflow(home, request.name, groups[(Role.MODERATOR, None)])
     return site
+
+
+def _append_collection(name):
+    """Add the site's collection last: a sorted insert would rewrite every sibling."""
+    root = Collection.objects.select_for_update().get(depth=1)
+    last = root.get_last_child()
+    path = last._inc_path() if last else Collection._get_path(root.path, 2, 1)
+    collection = Collection.objects.create(name=name, depth=2, path=path)
+    Collection.objects.filter(pk=root.pk).update(numchild=F("numchild") + 1)
+    return collection
 
 
 def _create_workflow(home, name, moderators):

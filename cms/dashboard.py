@@ -1,0 +1,124 @@
+"""The volunteer's dashboard: panels about the one site a member works on."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import PageLogEntry, WorkflowState
+
+from cms.forms import ChooseSiteForm
+from cms.member_sites import is_national_team, member_sites, site_pages
+from cms.models import EventIndexPage, NewsIndexPage, Role, SiteRole, StoryIndexPage
+
+SHORTCUTS = [
+    (NewsIndexPage, "newspage", _("Add news")),
+    (EventIndexPage, "eventpage", _("Add an event")),
+    (StoryIndexPage, "storypage", _("Add a story")),
+]
+LIST_LENGTH = 8
+
+
+class SitePanel(Component):
+    """The site's name and address, shortcuts to add content, the site switcher."""
+
+    name = "cms_site"
+    order = 10
+    template_name = "cms/admin/panels/site.html"
+
+    def __init__(self, request, site):
+        self.request, self.site = request, site
+
+    def shortcuts(self):
+        user = self.request.user
+        indexes = self.site.root_page.get_children().type(
+            *(model for model, _model_name, _label in SHORTCUTS)
+        )
+        by_class = {page.specific_class: page for page in indexes}
+        for model, model_name, label in SHORTCUTS:
+            index = by_class.get(model)
+            if index and index.permissions_for_user(user).can_add_subpage():
+                url = reverse(
+                    "wagtailadmin_pages:add", args=("cms", model_name, index.pk)
+                )
+                yield {"label": label, "url": url}
+
+    def get_context_data(self, parent_context):
+        user = self.request.user
+        sites = member_sites(user)
+        return {
+            "site": self.site,
+            "shortcuts": list(self.shortcuts()),
+            "switcher": ChooseSiteForm(sites=sites, initial={"site": self.site}),
+            "several_sites": len(sites[:2]) > 1,
+            "can_view_members": is_national_team(user)
+            or SiteRole.objects.filter(
+                site=self.site, role=Role.MODERATOR, group__user=user
+            ).exists(),
+            "csrf_token": parent_context.get("csrf_token"),
+        }
+
+
+class SiteListPanel(Component):
+    template_name = "cms/admin/panels/page_list.html"
+
+    def __init__(self, request, site):
+        self.request, self.site = request, site
+
+    def get_context_data(self, parent_context):
+        return {
+            "panel_name": self.name,
+            "heading": self.heading,
+            "empty": self.empty,
+            "items": list(self.items()[:LIST_LENGTH]),
+        }
+
+
+class DraftsPanel(SiteListPanel):
+    name = "cms_drafts"
+    order = 20
+    heading = _("Your drafts")
+    empty = _("You have no unpublished changes.")
+
+    def items(self):
+        return (
+            site_pages(self.site)
+            .filter(
+                has_unpublished_changes=True, latest_revision__user=self.request.user
+            )
+            .order_by("-latest_revision_created_at")
+        )
+
+
+class AwaitingApprovalPanel(SiteListPanel):
+    name = "cms_awaiting_approval"
+    order = 30
+    heading = _("Waiting for approval")
+    empty = _("Nothing is waiting for a moderator.")
+
+    def items(self):
+        return (
+            site_pages(self.site)
+            .filter(_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS)
+            .order_by("-latest_revision_created_at")
+            .distinct()
+        )
+
+
+class TeamChangesPanel(Component):
+    name = "cms_team_changes"
+    order = 40
+    template_name = "cms/admin/panels/team_changes.html"
+
+    def __init__(self, request, site):
+        self.request, self.site = request, site
+
+    def get_context_data(self, parent_context):
+        entries = (
+            PageLogEntry.objects.filter(page_id__in=site_pages(self.site).values("pk"))
+            .select_related("user")
+            .order_by("-timestamp")[:LIST_LENGTH]
+        )
+        return {"entries": entries}
+
+
+SITE_PANELS = [SitePanel, DraftsPanel, AwaitingApprovalPanel, TeamChangesPanel]

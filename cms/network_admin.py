@@ -1,0 +1,192 @@
+"""The admin's Network area: every site, adding a site, and each site's members."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page, Site
+
+from cms.forms import AddMemberForm, AddSiteForm, ChooseSiteForm, RemoveMemberForm
+from cms.member_sites import is_national_team, member_sites, remember_site
+from cms.models import Role, SiteRole
+from cms.roles import grant_role
+from groups.models import GroupHomePage, Stage
+
+KINDS = {
+    "homepage": gettext_lazy("National"),
+    "grouphomepage": gettext_lazy("Group"),
+    "streamhomepage": gettext_lazy("Stream"),
+}
+
+
+def network_sites():
+    """Every site with what the list shows, in a fixed number of queries."""
+    pages = Page.objects.filter(path__startswith=OuterRef("root_page__path"))
+    last_published = pages.filter(last_published_at__isnull=False).order_by(
+        "-last_published_at"
+    )
+    stage = GroupHomePage.objects.filter(pk=OuterRef("root_page_id"))
+    return (
+        Site.objects.select_related("root_page__content_type", "siteidentity")
+        .prefetch_related("siteidentity__languages")
+        .annotate(
+            members=Count("roles__group__user", distinct=True),
+            last_published=Subquery(last_published.values("last_published_at")[:1]),
+            stage=Subquery(stage.values("stage")[:1]),
+        )
+        .order_by("-is_default_site", "site_name")
+    )
+
+
+class NationalTeamOnly:
+    def dispatch(self, request, *args, **kwargs):
+        if not is_national_team(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SiteListView(NationalTeamOnly, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "cms/admin/site_list.html"
+    page_title = gettext_lazy("Network")
+    header_icon = "site"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sites = Paginator(network_sites(), 100).get_page(self.request.GET.get("p"))
+        for site in sites:
+            site.kind = KINDS.get(site.root_page.content_type.model, "")
+            site.stage_label = Stage(site.stage).label if site.stage else ""
+            identity = getattr(site, "siteidentity", None)
+            extra = (
+                [loc.language_code for loc in identity.languages.all()]
+                if identity
+                else []
+            )
+            site.language_codes = ["en", *extra]
+        context["sites"] = sites
+        return context
+
+
+class AddSiteView(NationalTeamOnly, WagtailAdminTemplateMixin, FormView):
+    template_name = "cms/admin/add_site.html"
+    form_class = AddSiteForm
+    page_title = gettext_lazy("Add a site")
+    header_icon = "site"
+
+    def form_valid(self, form):
+        try:
+            site = form.save(owner=self.request.user)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(name)s is ready at %(address)s.")
+            % {"name": site.site_name, "address": site.root_url},
+        )
+        return redirect("cms_network:members", site.pk)
+
+
+def members_of(site):
+    people = get_user_model().objects.order_by("username")
+    roles = site.roles.select_related("locale").prefetch_related(
+        Prefetch("group__user_set", queryset=people, to_attr="people")
+    )
+    return sorted(roles, key=lambda r: (list(Role.values).index(r.role), str(r)))
+
+
+def can_view_members(user, site):
+    return (
+        is_national_team(user)
+        or SiteRole.objects.filter(
+            site=site, role=Role.MODERATOR, group__user=user
+        ).exists()
+    )
+
+
+class SiteMembersView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "cms/admin/members.html"
+    header_icon = "group"
+
+    def dispatch(self, request, site_id):
+        self.site = get_object_or_404(Site, pk=site_id)
+        if not can_view_members(request.user, self.site):
+            raise PermissionDenied
+        return super().dispatch(request, site_id)
+
+    def get_page_title(self):
+        return _("Members of %(site)s") % {"site": self.site.site_name}
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["site"] = self.site
+        context["roles"] = members_of(self.site)
+        context["can_manage"] = is_national_team(self.request.user)
+        context["form"] = form or AddMemberForm()
+        return context
+
+    def post(self, request, site_id):
+        if not is_national_team(request.user):
+            raise PermissionDenied
+        form = AddMemberForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        data = form.cleaned_data
+        grant_role(data["person"], self.site, data["role"], data["language"] or None)
+        messages.success(
+            request,
+            _("%(person)s is now a %(role)s of %(site)s.")
+            % {
+                "person": data["person"].get_username(),
+                "role": Role(data["role"]).label.lower(),
+                "site": self.site.site_name,
+            },
+        )
+        return redirect("cms_network:members", self.site.pk)
+
+
+@require_POST
+def remove_member(request, site_id):
+    site = get_object_or_404(Site, pk=site_id)
+    if not is_national_team(request.user):
+        raise PermissionDenied
+    form = RemoveMemberForm(request.POST, site=site)
+    if not form.is_valid():
+        messages.error(request, _("That person does not hold that role here."))
+        return redirect("cms_network:members", site.pk)
+    person, role = form.cleaned_data["person"], form.cleaned_data["role"]
+    person.groups.remove(role.group)
+    messages.success(
+        request,
+        _("%(person)s is no longer in %(group)s.")
+        % {"person": person.get_username(), "group": role.group.name},
+    )
+    return redirect("cms_network:members", site.pk)
+
+
+@require_POST
+def choose_site(request):
+    form = ChooseSiteForm(request.POST, sites=member_sites(request.user))
+    if form.is_valid():
+        remember_site(request, form.cleaned_data["site"])
+    else:
+        messages.error(request, _("You do not work on that site."))
+    return redirect(reverse("wagtailadmin_home"))
+
+
+urlpatterns = [
+    path("", SiteListView.as_view(), name="sites"),
+    path("add/", AddSiteView.as_view(), name="add"),
+    path("<int:site_id>/members/", SiteMembersView.as_view(), name="members"),
+    path("<int:site_id>/members/remove/", remove_member, name="remove_member"),
+    path("choose-site/", choose_site, name="choose_site"),
+]
