@@ -31,6 +31,7 @@ def scoped_translation_urls():
             "translate/<int:translation_id>/machine_translate/",
             views.machine_translate,
         ),
+        path("translate/<int:translation_id>/pofile/upload/", views.upload_pofile),
         path(
             "reports/translations/",
             views.network_admins_only(report.TranslationsReportView.as_view()),

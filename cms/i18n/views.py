@@ -6,7 +6,10 @@ every link it renders reaches these checks (see cms/i18n/admin_hooks.py).
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
@@ -106,3 +109,19 @@ def network_admins_only(view):
         return view(request, *args, **kwargs)
 
     return guarded
+
+
+@require_POST
+def upload_pofile(request, translation_id):
+    """wagtail-localize's PO upload, refusing a missing or foreign file with a
+    400 instead of failing on it."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        return HttpResponseBadRequest(_("Choose a PO file to upload."))
+    head = upload.read()
+    upload.seek(0)
+    if b"X-WagtailLocalize-TranslationID" not in head:
+        return HttpResponseBadRequest(
+            _("This is not a PO file downloaded from this translation.")
+        )
+    return edit_translation.upload_pofile(request, translation_id)
