@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Revision, Site
 
 from cms.models import StandardPage
 from tests.factories import make_site
@@ -222,3 +222,19 @@ def test_dates_are_written_in_the_pages_language(leeds):
         )
     assert BeautifulSoup(welsh, "html.parser").time.get_text() == "1 Medi 2007"
     assert "سبتمبر" in BeautifulSoup(arabic, "html.parser").time.get_text()
+
+
+def test_seed_demo_makes_wales_bilingual_and_sheffield_arabic_idempotently(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    revisions = Revision.objects.count()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Revision.objects.count() == revisions
+    _response, soup = get(client, "/cy/", host="wales.localhost")
+    assert soup.h1.get_text(strip=True) == "Cymru, Cenedl Noddfa"
+    menu = {a.get_text(strip=True): a["href"] for a in soup.select("nav.main-menu a")}
+    assert menu["Amdanom ni"] == "/cy/amdanom-ni/"
+    response, soup = get(client, "/cy/amdanom-ni/", host="wales.localhost")
+    assert response.status_code == 200
+    assert soup.select_one(".translation-notice") is None
+    _response, soup = get(client, "/ar/", host="sheffield.localhost")
+    assert (soup.html["dir"], soup.h1.get_text(strip=True)) == ("rtl", "شيفيلد")

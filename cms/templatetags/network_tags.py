@@ -17,7 +17,12 @@ def main_menu(context):
         # Sections not translated yet stay in the menu, in English.
         translated = {p.translation_key: p for p in _menu_pages(home)}
         items = [translated.get(item.translation_key, item) for item in items]
-    return {"home": home, "items": items, "current": context.get("page")}
+    return {
+        "home": home,
+        "items": items,
+        "current": context.get("page"),
+        "request": request,
+    }
 
 
 def _menu_pages(home):

@@ -26,7 +26,9 @@ def _versions(context):
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     versions = _versions(context)
-    return {"versions": versions if len(versions) > 1 else []}
+    request = context["request"]
+    links = [(version, version.page.get_url(request)) for version in versions]
+    return {"links": links if len(links) > 1 else []}
 
 
 @register.inclusion_tag("components/language_alternates.html", takes_context=True)

@@ -5,7 +5,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Site
 
-from cms.demo import network
+from cms.demo import network, translations
 from cms.provisioning import NewSite, provision_site
 from cms.roles import grant_role
 
@@ -23,6 +23,7 @@ class Command(BaseCommand):
             made += 1
         self.stdout.write(f"Sites: {made} created, {Site.objects.count()} in all.")
         self.create_users()
+        self.stdout.write(f"Translated pages: {translations.seed()} published.")
 
     def site_requests(self):
         national = network.NATIONAL
