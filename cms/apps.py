@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core import checks
+from django.db.models.signals import post_delete, post_save, pre_save
 
 
 class CmsConfig(AppConfig):
@@ -6,4 +8,18 @@ class CmsConfig(AppConfig):
     verbose_name = "Network core"
 
     def ready(self):
-        from cms.i18n import homes  # noqa: F401 (connects its signal)
+        from wagtail.images import get_image_model
+        from wagtail.models import Site
+
+        from cms.checks import check_no_escalating_groups
+        from cms.middleware import forget_site_hostnames
+        from cms.uploads import strip_image_metadata
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_site_hostnames, sender=Site, dispatch_uid="hosts")
+        pre_save.connect(
+            strip_image_metadata, sender=get_image_model(), dispatch_uid="exif"
+        )
+        checks.register(check_no_escalating_groups, checks.Tags.database)
+
+        from cms.i18n import homes  # noqa: F401 (connects its signals)

@@ -39,8 +39,20 @@ COLLECTION_PERMISSIONS = {
     ],
     Role.TRANSLATOR: [f"choose_{m}" for m in MEDIA],
 }
-SITE_PERMISSIONS = {Role.MODERATOR: ["change_siteidentity"]}
-NATIONAL_PERMISSIONS = ["create_network_site", "syndicate_news"]
+SITE_DATA = ("supportingorganisation", "awardscheme")
+SITE_PERMISSIONS = {
+    Role.MODERATOR: [
+        "change_siteidentity",
+        *(f"{verb}_{m}" for m in SITE_DATA for verb in ("add", "change", "delete")),
+    ]
+}
+NETWORK_SNIPPETS = ("charterstatement", "declarationprinciple")
+NATIONAL_PERMISSIONS = [
+    "create_network_site",
+    "syndicate_news",
+    *(f"{verb}_{m}" for m in NETWORK_SNIPPETS for verb in ("add", "change", "delete")),
+    *(f"{verb}_{m}" for m in SITE_DATA for verb in ("add", "change", "delete")),
+]
 
 
 def role_group_name(site_name, role, locale=None):
@@ -52,10 +64,8 @@ class RoleBuilder:
     """Creates role groups and their permission rules in a fixed number of queries."""
 
     def __init__(self):
-        codenames = {"access_admin", *SITE_PERMISSIONS[Role.MODERATOR]}
-        codenames.update(NATIONAL_PERMISSIONS)
-        codenames.add("submit_translation")
-        for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS):
+        codenames = {"access_admin", "submit_translation", *NATIONAL_PERMISSIONS}
+        for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS, SITE_PERMISSIONS):
             for names in table.values():
                 codenames.update(names)
         self.permissions = {

@@ -1,24 +1,41 @@
-from .base import BasePage, ListingMixin, SiteHomePage
+from .base import BasePage, IndexPage, ListingMixin, SiteHomePage
+from .charter import CharterPart, CharterStatement, DeclarationPrinciple
 from .events import EventIndexPage, EventPage
-from .inspirations import InspirationIndexPage, InspirationPage
+from .inspirations import InspirationIndexPage, InspirationPage, InspirationPageTag
 from .membership import Role, SiteRole
-from .news import NewsIndexPage, NewsPage
+from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import CharterPage, FormField, FormPage, StandardPage
+from .resources import (
+    ResourceDocument,
+    ResourceIndexPage,
+    ResourcePage,
+    ResourcePageTag,
+)
 from .site_settings import SiteIdentity
-from .stories import StoryIndexPage, StoryPage
+from .stories import StoryIndexPage, StoryPage, withdraw_consent
 
 __all__ = [
     "BasePage",
     "CharterPage",
+    "CharterPart",
+    "CharterStatement",
+    "DeclarationPrinciple",
     "EventIndexPage",
     "EventPage",
     "FormField",
     "FormPage",
+    "IndexPage",
     "InspirationIndexPage",
     "InspirationPage",
+    "InspirationPageTag",
     "ListingMixin",
     "NewsIndexPage",
     "NewsPage",
+    "NewsPageTag",
+    "ResourceDocument",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "ResourcePageTag",
     "Role",
     "SiteHomePage",
     "SiteIdentity",
@@ -26,4 +43,5 @@ __all__ = [
     "StandardPage",
     "StoryIndexPage",
     "StoryPage",
+    "withdraw_consent",
 ]

@@ -1,9 +1,13 @@
 """Abstract mixins shared by every page type, and the abstract site home."""
 
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -14,8 +18,11 @@ SHARED_SECTION_TYPES = [
     "cms.StoryIndexPage",
     "cms.NewsIndexPage",
     "cms.EventIndexPage",
+    "cms.ResourceIndexPage",
     "cms.FormPage",
 ]
+SITE_HOME_TYPES = ["home.HomePage", "groups.GroupHomePage", "streams.StreamHomePage"]
+CARD_IMAGE = "fill-480x270"
 
 
 class ListingMixin(models.Model):
@@ -51,6 +58,56 @@ class BasePage(ListingMixin, Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def social_image(self):
+        return self.listing_image
+
+
+def with_card_images(queryset, fields=("listing_image",)):
+    """Fetch the card pictures and their renditions in two queries per field."""
+    images = get_image_model().objects.prefetch_renditions(
+        f"{CARD_IMAGE}|format-webp", f"{CARD_IMAGE}|format-jpeg"
+    )
+    return queryset.prefetch_related(
+        *(Prefetch(name, queryset=images) for name in fields)
+    )
+
+
+class IndexPage(BasePage):
+    """A section that lists its children, newest first, a page at a time."""
+
+    per_page = 12
+    tag_model = None
+    image_fields = ("listing_image",)
+
+    subpage_types = []
+    max_count_per_parent = 1
+    parent_page_types = SITE_HOME_TYPES
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        raise NotImplementedError
+
+    def tags(self):
+        """The tags used by this section's live children, for the filter links."""
+        if self.tag_model is None:
+            return Tag.objects.none()
+        used = self.tag_model.objects.filter(content_object__in=self.listing())
+        return Tag.objects.filter(pk__in=used.values("tag_id")).order_by("name")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.listing()
+        tag = request.GET.get("tag", "")
+        if self.tag_model is not None and tag:
+            items = items.filter(tags__slug=tag)
+        paginator = Paginator(with_card_images(items, self.image_fields), self.per_page)
+        context["items"] = paginator.get_page(request.GET.get("page"))
+        context["current_tag"] = tag
+        return context
 
 
 class SiteHomePage(BasePage):

@@ -1,24 +1,30 @@
 """Inspirations: practical ideas of welcome that other groups can copy."""
 
+from django.db import models
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
 
-from .base import BasePage
+from .base import BasePage, IndexPage
 
 
-class InspirationIndexPage(BasePage):
-    parent_page_types = [
-        "home.HomePage",
-        "groups.GroupHomePage",
-        "streams.StreamHomePage",
-    ]
+class InspirationPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "cms.InspirationPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class InspirationIndexPage(IndexPage):
     subpage_types = ["cms.InspirationPage"]
-    max_count_per_parent = 1
+    tag_model = InspirationPageTag
 
-    def inspirations(self):
+    def listing(self):
         return (
             InspirationPage.objects.child_of(self)
             .live()
@@ -28,12 +34,14 @@ class InspirationIndexPage(BasePage):
 
 class InspirationPage(BasePage):
     body = StreamField(BodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=InspirationPageTag, blank=True)
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("tags"),
     ]
     parent_page_types = ["cms.InspirationIndexPage"]
     subpage_types = []

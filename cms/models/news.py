@@ -4,6 +4,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -12,27 +15,34 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 
-from .base import BasePage
+from .base import BasePage, IndexPage
 
 
 class NewsQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at")
 
+    def on_site(self, site):
+        return self.descendant_of(site.root_page, inclusive=True)
 
-class NewsIndexPage(BasePage):
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "cms.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsIndexPage(IndexPage):
     """Lists the site's news, newest first."""
 
-    parent_page_types = [
-        "home.HomePage",
-        "groups.GroupHomePage",
-        "streams.StreamHomePage",
-    ]
     subpage_types = ["cms.NewsPage"]
-    max_count_per_parent = 1
+    tag_model = NewsPageTag
+
+    def listing(self):
+        return NewsPage.objects.child_of(self).live().newest_first()
 
     def news(self):
-        return NewsPage.objects.child_of(self).live().newest_first()
+        return self.listing()
 
 
 class NewsPage(BasePage):
@@ -40,15 +50,21 @@ class NewsPage(BasePage):
         _("date"), default=timezone.localdate, help_text=_("The date of the news.")
     )
     body = StreamField(BodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True)
 
     objects = PageManager.from_queryset(NewsQuerySet)()
 
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("tags"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
     parent_page_types = ["cms.NewsIndexPage"]

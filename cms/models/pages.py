@@ -12,7 +12,13 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 
-from .base import BasePage, ListingMixin
+from .base import SITE_HOME_TYPES, BasePage, ListingMixin
+from .charter import (
+    CharterPart,
+    CharterStatement,
+    DeclarationPrinciple,
+    in_active_locale,
+)
 
 
 class StandardPage(BasePage):
@@ -22,7 +28,7 @@ class StandardPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    subpage_types = ["cms.StandardPage"]
+    subpage_types = ["cms.StandardPage", "cms.FormPage"]
 
 
 class CharterPage(BasePage):
@@ -36,8 +42,19 @@ class CharterPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("local_commitments")]
     content_panels = [*BasePage.content_panels, FieldPanel("local_commitments")]
+    parent_page_types = SITE_HOME_TYPES
     subpage_types = []
     max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        statements = in_active_locale(CharterStatement.objects.all())
+        context["charter"] = {
+            part.value: [s for s in statements if s.part == part.value]
+            for part in CharterPart
+        }
+        context["declaration"] = in_active_locale(DeclarationPrinciple.objects.all())
+        return context
 
 
 class FormField(AbstractFormField):
@@ -65,4 +82,5 @@ class FormPage(ListingMixin, AbstractEmailForm):
         ),
     ]
     promote_panels = [*AbstractEmailForm.promote_panels, *ListingMixin.listing_panels]
+    parent_page_types = [*SITE_HOME_TYPES, "cms.StandardPage"]
     subpage_types = []

@@ -1,17 +1,23 @@
 """Stories of sanctuary: people telling their experience in their own voice."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 
-from .base import BasePage
+from .base import BasePage, IndexPage
+
+CONSENT_FIELDS = ["consent_given_on", "consent_method", "consent_recorded_by"]
+PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
 
 class StoryQuerySet(PageQuerySet):
@@ -25,17 +31,35 @@ class StoryQuerySet(PageQuerySet):
         """Live, consented stories that may appear beyond their own site."""
         return self.live().public().consented().filter(network_display=True)
 
+    def on_site(self, site):
+        return self.descendant_of(site.root_page, inclusive=True)
 
-class StoryIndexPage(BasePage):
-    parent_page_types = [
-        "home.HomePage",
-        "groups.GroupHomePage",
-        "streams.StreamHomePage",
-    ]
+
+class StoryPageForm(WagtailAdminPageForm):
+    """Refuses to publish, or send for approval, a story without consent."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(action in self.data for action in PUBLISHING_ACTIONS):
+            return cleaned
+        for name in CONSENT_FIELDS:
+            if name in self.fields and not cleaned.get(name):
+                self.add_error(
+                    name, _("Record the storyteller's consent before publishing.")
+                )
+        if cleaned.get("consent_withdrawn_on"):
+            self.add_error(
+                "consent_withdrawn_on",
+                _("The storyteller withdrew consent: this story cannot be published."),
+            )
+        return cleaned
+
+
+class StoryIndexPage(IndexPage):
     subpage_types = ["cms.StoryPage"]
-    max_count_per_parent = 1
+    image_fields = ("listing_image", "portrait")
 
-    def stories(self):
+    def listing(self):
         return (
             StoryPage.objects.child_of(self)
             .live()
@@ -43,12 +67,37 @@ class StoryIndexPage(BasePage):
             .order_by("-first_published_at")
         )
 
+    def stories(self):
+        return self.listing()
+
 
 class StoryPage(BasePage):
     storyteller = models.CharField(
         _("storyteller's name or pseudonym"),
         max_length=120,
         help_text=_("Use a made-up name unless the storyteller asked for their own."),
+    )
+    hide_surname = models.BooleanField(
+        _("show the first name only"),
+        default=True,
+        help_text=_("Only the first word of the name is shown."),
+    )
+    location = models.CharField(
+        _("where the storyteller lives"), max_length=120, blank=True
+    )
+    hide_location = models.BooleanField(_("hide the location"), default=True)
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hide_face = models.BooleanField(
+        _("hide the storyteller's face"),
+        default=True,
+        help_text=_("When ticked, no portrait or listing picture is shown."),
     )
     body = StreamField(BodyBlock(), blank=True)
     consent_given_on = models.DateField(
@@ -73,7 +122,10 @@ class StoryPage(BasePage):
         _("consent withdrawn on"),
         null=True,
         blank=True,
-        help_text=_("Set this if the storyteller takes their consent back."),
+        help_text=_(
+            "Set this if the storyteller takes their consent back: saving "
+            "unpublishes the story at once, in every language."
+        ),
     )
     network_display = models.BooleanField(
         _("may appear beyond this site"),
@@ -85,7 +137,24 @@ class StoryPage(BasePage):
     )
 
     objects = PageManager.from_queryset(StoryQuerySet)()
+    base_form_class = StoryPageForm
 
+    override_translatable_fields = [
+        TranslatableField("storyteller"),
+        TranslatableField("location"),
+        *(
+            SynchronizedField(name)
+            for name in (
+                "hide_surname",
+                "hide_location",
+                "portrait",
+                "hide_face",
+                *CONSENT_FIELDS,
+                "consent_withdrawn_on",
+                "network_display",
+            )
+        ),
+    ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),
@@ -95,7 +164,14 @@ class StoryPage(BasePage):
     ]
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("storyteller"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("storyteller"), FieldPanel("hide_surname")]),
+                FieldRowPanel([FieldPanel("location"), FieldPanel("hide_location")]),
+                FieldRowPanel([FieldPanel("portrait"), FieldPanel("hide_face")]),
+            ],
+            _("Storyteller"),
+        ),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -112,3 +188,58 @@ class StoryPage(BasePage):
     ]
     parent_page_types = ["cms.StoryIndexPage"]
     subpage_types = []
+
+    @property
+    def has_consent(self):
+        recorded = all(getattr(self, name) for name in CONSENT_FIELDS)
+        return recorded and not self.consent_withdrawn_on
+
+    @property
+    def shown_name(self):
+        if self.hide_surname:
+            return self.storyteller.split(" ", 1)[0]
+        return self.storyteller
+
+    @property
+    def shown_location(self):
+        return "" if self.hide_location else self.location
+
+    @property
+    def shown_image(self):
+        return None if self.hide_face else (self.portrait or self.listing_image)
+
+    @property
+    def social_image(self):
+        return self.shown_image
+
+    def clean(self):
+        super().clean()
+        given, withdrawn = self.consent_given_on, self.consent_withdrawn_on
+        if given and withdrawn and withdrawn < given:
+            raise ValidationError(
+                {"consent_withdrawn_on": _("Consent cannot end before it was given.")}
+            )
+
+    def save_revision(self, *args, **kwargs):
+        revision = super().save_revision(*args, **kwargs)
+        if self.consent_withdrawn_on:
+            withdraw_consent(self, kwargs.get("user"))
+        return revision
+
+    def get_sitemap_urls(self, request=None):
+        if not (self.network_display and self.has_consent):
+            return []
+        return super().get_sitemap_urls(request)
+
+
+def withdraw_consent(story, user=None):
+    """Record the withdrawal on every translation and unpublish them all now."""
+    copies = StoryPage.objects.filter(translation_key=story.translation_key)
+    copies.filter(consent_withdrawn_on__isnull=True).update(
+        consent_withdrawn_on=story.consent_withdrawn_on
+    )
+    for copy in copies.live():
+        copy.unpublish(user=user)
+    state = story.current_workflow_state
+    if state:
+        state.cancel(user=user)

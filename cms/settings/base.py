@@ -7,7 +7,9 @@ Environment variables read here:
   NETWORK_DOMAIN  national hostname; group sites default to <slug>.<domain>
   ALLOWED_HOSTS   extra comma-separated hostnames (custom domains)
   REDIS_URL       cache; local memory when unset
-  ADMIN_BASE_URL  the one hostname the admin is used on
+  ADMIN_BASE_URL  the one address the admin is used on
+  TRUSTED_PROXY_COUNT  reverse proxies in front of the app (default 0), for
+                  the client address used by login rate limiting
   MACHINE_TRANSLATION_BACKEND  "deepl", or a dotted wagtail-localize translator
                   class; unset: no machine translation
   DEEPL_API_KEY   the key for the deepl backend
@@ -16,9 +18,12 @@ Environment variables read here:
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from django.utils.translation import gettext_lazy as _
 
@@ -27,12 +32,25 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = os.environ.get("DEBUG", "") == "1"
 NETWORK_DOMAIN = os.environ.get("NETWORK_DOMAIN", "localhost")
-ALLOWED_HOSTS = [NETWORK_DOMAIN, f".{NETWORK_DOMAIN}"] + [
-    host for host in os.environ.get("ALLOWED_HOSTS", "").split(",") if host
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "ADMIN_BASE_URL", f"http://{NETWORK_DOMAIN}:8000"
+).rstrip("/")
+# Hosts are checked by cms.middleware.SiteHostMiddleware (first in MIDDLEWARE):
+# these patterns plus the hostname of every Site, so custom domains need no list.
+ALLOWED_HOSTS = ["*"]
+NETWORK_HOSTS = [
+    NETWORK_DOMAIN,
+    f".{NETWORK_DOMAIN}",
+    urlsplit(WAGTAILADMIN_BASE_URL).hostname,
+    *(host for host in os.environ.get("ALLOWED_HOSTS", "").split(",") if host),
 ]
+# Redirect /admin/ requests on any other host to WAGTAILADMIN_BASE_URL.
+ADMIN_HOST_ONLY = False
 
 INSTALLED_APPS = [
     "cms",
+    "axes",
+    "csp",
     "home",
     "groups",
     "streams",
@@ -67,7 +85,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.SiteHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -119,6 +140,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.middleware.client_ip"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -162,18 +194,47 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "City of Sanctuary network"
-WAGTAILADMIN_BASE_URL = os.environ.get(
-    "ADMIN_BASE_URL", f"http://{NETWORK_DOMAIN}:8000"
-)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Nothing in the admin calls out to third parties: no avatars, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Public pages: only our own files, inline code only with the request's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+# The admin (only there, see cms.middleware) needs Wagtail's inline code, so its
+# policy reports rather than blocks; it still names no third-party host.
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    },
+}
 
 # Translation (cms/i18n). The admin speaks the languages Wagtail ships.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [

@@ -8,5 +8,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-ALLOWED_HOSTS = ["localhost", ".localhost", "127.0.0.1", "testserver"]
+NETWORK_HOSTS = ["localhost", ".localhost", "127.0.0.1", "testserver"]
 SITE_PORT = 80

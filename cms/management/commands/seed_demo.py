@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from cms.demo import network, translations
+from cms.demo.seeding import seed_content
 from cms.provisioning import NewSite, provision_site
 from cms.roles import grant_role
 
@@ -22,6 +23,8 @@ class Command(BaseCommand):
             provision_site(request)
             made += 1
         self.stdout.write(f"Sites: {made} created, {Site.objects.count()} in all.")
+        seed_content()
+        self.stdout.write("Content: every page type filled on the demo sites.")
         self.create_users()
         self.stdout.write(f"Translated pages: {translations.seed()} published.")
 

@@ -1,9 +1,12 @@
+"""Stream sites: the home page of a stream of sanctuary."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
 from cms.models import SiteHomePage
+from cms.models.base import SHARED_SECTION_TYPES
 
 
 class Sector(models.TextChoices):
@@ -26,3 +29,4 @@ class StreamHomePage(SiteHomePage):
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
 
     content_panels = [*SiteHomePage.content_panels, FieldPanel("sector")]
+    subpage_types = [*SHARED_SECTION_TYPES, "streams.AwardsPage"]

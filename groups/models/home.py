@@ -1,3 +1,5 @@
+"""Group sites: the home page of a place and the facts about it."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from cms.models import SiteHomePage
+from cms.models.base import SHARED_SECTION_TYPES
 
 
 class PlaceType(models.TextChoices):
@@ -71,6 +74,7 @@ class GroupHomePage(SiteHomePage):
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
 
     search_fields = [*SiteHomePage.search_fields, index.FilterField("stage")]
+    subpage_types = [*SHARED_SECTION_TYPES, "groups.SupportersPage"]
     content_panels = [
         *SiteHomePage.content_panels,
         MultiFieldPanel(
@@ -83,6 +87,16 @@ class GroupHomePage(SiteHomePage):
             _("About your group"),
         ),
     ]
+
+    def get_context(self, request, *args, **kwargs):
+        from .supporters import SupportingOrganisation
+
+        context = super().get_context(request, *args, **kwargs)
+        site = self.get_site()
+        context["supporter_count"] = (
+            SupportingOrganisation.objects.on_site(site).approved().count()
+        )
+        return context
 
     def clean(self):
         super().clean()
