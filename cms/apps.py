@@ -21,3 +21,5 @@ class CmsConfig(AppConfig):
             strip_image_metadata, sender=get_image_model(), dispatch_uid="exif"
         )
         checks.register(check_no_escalating_groups, checks.Tags.database)
+
+        from cms.i18n import homes  # noqa: F401 (connects its signals)

@@ -1,6 +1,7 @@
 """What each site role may do, and granting roles to people."""
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 from wagtail.models import (
     Collection,
@@ -22,7 +23,13 @@ PAGE_PERMISSIONS = {
         "lock_page",
         "unlock_page",
     ],
-    Role.TRANSLATOR: ["change_page"],
+    Role.TRANSLATOR: ["change_page", "publish_page"],
+}
+# Starting and syncing translations; the views scope it to the user's site and
+# languages (cms.i18n.access).
+TRANSLATION_PERMISSIONS = {
+    Role.MODERATOR: ["submit_translation"],
+    Role.TRANSLATOR: ["submit_translation"],
 }
 MEDIA = ("image", "document")
 COLLECTION_PERMISSIONS = {
@@ -57,7 +64,7 @@ class RoleBuilder:
     """Creates role groups and their permission rules in a fixed number of queries."""
 
     def __init__(self):
-        codenames = {"access_admin", *NATIONAL_PERMISSIONS}
+        codenames = {"access_admin", "submit_translation", *NATIONAL_PERMISSIONS}
         for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS, SITE_PERMISSIONS):
             for names in table.values():
                 codenames.update(names)
@@ -78,23 +85,20 @@ class RoleBuilder:
             SiteRole(site=site, role=role, locale=locale, group=group)
             for (role, locale), group in zip(roles, groups, strict=True)
         )
-        access = self.permissions["access_admin"]
         Group.permissions.through.objects.bulk_create(
-            Group.permissions.through(group=group, permission=access)
-            for group in groups
+            Group.permissions.through(group=group, permission=self.permissions[c])
+            for (role, _locale), group in zip(roles, groups, strict=True)
+            for c in ["access_admin", *TRANSLATION_PERMISSIONS.get(role, [])]
         )
         page_rules, collection_rules, site_rules = [], [], []
         for (role, locale), group in zip(roles, groups, strict=True):
-            root = site.root_page
-            if locale is not None:
-                root = root.get_translation_or_none(locale)
-            if root is not None:
-                page_rules += [
-                    GroupPagePermission(
-                        group=group, page=root, permission=self.permissions[c]
-                    )
-                    for c in PAGE_PERMISSIONS[role]
-                ]
+            page_rules += [
+                GroupPagePermission(
+                    group=group, page=root, permission=self.permissions[c]
+                )
+                for root in role_roots(site, role, locale)
+                for c in PAGE_PERMISSIONS[role]
+            ]
             collection_rules += [
                 GroupCollectionPermission(
                     group=group, collection=collection, permission=self.permissions[c]
@@ -111,6 +115,41 @@ class RoleBuilder:
         GroupCollectionPermission.objects.bulk_create(collection_rules)
         GroupSitePermission.objects.bulk_create(site_rules)
         return dict(zip(roles, groups, strict=True))
+
+
+def role_roots(site, role, locale):
+    """The home pages a role works on: moderators have every language of the site,
+    translators only the home in their language, editors the English home."""
+    home = site.root_page
+    if role == Role.TRANSLATOR:
+        return list(home.get_translations().filter(locale=locale))
+    if role == Role.MODERATOR:
+        return [home, *home.get_translations()]
+    return [home]
+
+
+def grant_language_home(site, home):
+    """Give the site's moderators and the home's translators their rules on it."""
+    roles = SiteRole.objects.filter(site=site).filter(
+        Q(role=Role.MODERATOR) | Q(role=Role.TRANSLATOR, locale=home.locale_id)
+    )
+    permissions = {
+        p.codename: p
+        for p in Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            codename__in=PAGE_PERMISSIONS[Role.MODERATOR],
+        )
+    }
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(
+                group_id=r.group_id, page=home, permission=permissions[c]
+            )
+            for r in roles
+            for c in PAGE_PERMISSIONS[r.role]
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def site_collection(site):

@@ -97,3 +97,7 @@ def move_only_within_own_sites(request, page, destination):
 def network_wide_reports_for_national_team(request, menu_items):
     if not is_national_team(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# Translation (issue 6): hooks in cms/i18n/admin_hooks.py
+from cms.i18n import admin_hooks  # noqa: E402, F401

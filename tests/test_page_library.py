@@ -224,7 +224,9 @@ def test_every_page_carries_canonical_og_and_feed_links(client, group_site):
     assert og["og:url"] == canonical
     assert og["og:site_name"] == "Sheffield"
     assert og["og:description"] == "Summary of Open meeting"
-    feeds = {link["type"]: link["href"] for link in soup.select("link[rel=alternate]")}
+    feeds = {
+        link["type"]: link["href"] for link in soup.select("link[rel=alternate][type]")
+    }
     assert feeds == {
         "application/rss+xml": "/feeds/news.rss",
         "text/calendar": "/feeds/events.ics",

@@ -14,6 +14,11 @@ Environment variables read here:
                   tile server for the group directory map, such as
                   https://tile.example.org/{z}/{x}/{y}.png, and its credit line;
                   unset: the map shows its markers on a plain background
+  MACHINE_TRANSLATION_BACKEND  "deepl", or a dotted wagtail-localize translator
+                  class; unset: no machine translation
+  DEEPL_API_KEY   the key for the deepl backend
+  MACHINE_TRANSLATE_STORIES  "1" lets stories of sanctuary be machine
+                  translated too (never by default)
 """
 
 import os
@@ -90,6 +95,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cms.i18n.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -202,7 +208,6 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 NETWORK_MAP_TILES_URL = os.environ.get("NETWORK_MAP_TILES_URL", "")
 NETWORK_MAP_ATTRIBUTION = os.environ.get("NETWORK_MAP_ATTRIBUTION", "")
 # Nothing in the admin calls out to third parties: no avatars, no update check.
@@ -241,6 +246,31 @@ if NETWORK_MAP_TILES_URL:  # the directory map's tiles: the one outside image ho
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
         f"{_tiles.scheme}://{_tiles.netloc}"
     )
+
+# Translation (cms/i18n). The admin speaks the languages Wagtail ships.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (code, name)
+    for code, name in LANGUAGES
+    if code in {"en", "cy", "ar", "fa", "uk", "fr"}
+]
+MACHINE_TRANSLATORS = {
+    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+}
+MACHINE_TRANSLATION_BACKEND = os.environ.get("MACHINE_TRANSLATION_BACKEND", "")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": MACHINE_TRANSLATORS.get(
+            MACHINE_TRANSLATION_BACKEND, MACHINE_TRANSLATION_BACKEND
+        ),
+        "OPTIONS": {"AUTH_KEY": os.environ.get("DEEPL_API_KEY", "")},
+    }
+    if MACHINE_TRANSLATION_BACKEND
+    else None
+)
+# Models whose text is never sent to a machine translation service.
+MACHINE_TRANSLATION_NEVER = (
+    [] if os.environ.get("MACHINE_TRANSLATE_STORIES") == "1" else ["cms.StoryPage"]
+)
 
 LOGIN_URL = "wagtailadmin_login"
 SITE_PORT = int(os.environ.get("SITE_PORT", "443"))

@@ -9,6 +9,21 @@ register = template.Library()
 def main_menu(context):
     request = context["request"]
     site = Site.find_for_request(request)
-    home = site.root_page.localized if site else None
-    items = home.get_children().live().in_menu().specific(defer=True) if home else []
-    return {"home": home, "items": items, "current": context.get("page")}
+    if site is None:
+        return {"items": []}
+    home = site.root_page.localized
+    items = _menu_pages(site.root_page)
+    if home.pk != site.root_page_id:
+        # Sections not translated yet stay in the menu, in English.
+        translated = {p.translation_key: p for p in _menu_pages(home)}
+        items = [translated.get(item.translation_key, item) for item in items]
+    return {
+        "home": home,
+        "items": items,
+        "current": context.get("page"),
+        "request": request,
+    }
+
+
+def _menu_pages(home):
+    return list(home.get_children().live().in_menu().specific(defer=True))

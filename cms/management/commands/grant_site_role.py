@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Locale, Site
 
+from cms.i18n.access import site_locales
 from cms.models import Role
 from cms.roles import grant_role
 
@@ -30,6 +31,11 @@ class Command(BaseCommand):
             raise CommandError("Only translators have a language.")
         if language and not Locale.objects.filter(language_code=language).exists():
             raise CommandError(f"Unknown language {language}.")
+        if role == Role.TRANSLATOR and not self.publishes_in(site, language):
+            raise CommandError(
+                f"{hostname} does not publish in {language}: a moderator can add "
+                "it in the site's settings first."
+            )
         self.apply(person, site, role, language)
         if language:
             role = f"{role} ({language})"
@@ -38,6 +44,9 @@ class Command(BaseCommand):
                 self.message.format(role=role, hostname=hostname, user=user)
             )
         )
+
+    def publishes_in(self, site, language):
+        return site_locales(site).filter(language_code=language).exists()
 
     def apply(self, person, site, role, language):
         grant_role(person, site, role, language)

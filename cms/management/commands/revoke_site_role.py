@@ -7,5 +7,8 @@ class Command(GrantCommand):
     help = "Take a role on one site away from a person."
     message = "Revoked {role} on {hostname} from {user}."
 
+    def publishes_in(self, site, language):
+        return True
+
     def apply(self, person, site, role, language):
         revoke_role(person, site, role, language)

@@ -5,7 +5,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Site
 
-from cms.demo import network
+from cms.demo import network, translations
 from cms.demo.seeding import seed_content
 from cms.provisioning import NewSite, provision_site
 from cms.roles import grant_role
@@ -28,6 +28,7 @@ class Command(BaseCommand):
         self.stdout.write("Content: every page type filled on the demo sites.")
         self.create_users()
         seed_demo_national()
+        self.stdout.write(f"Translated pages: {translations.seed()} published.")
 
     def site_requests(self):
         national = network.NATIONAL

@@ -1,0 +1,1 @@
+"""Translation of the network's sites, built on wagtail-localize."""

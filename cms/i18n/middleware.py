@@ -1,0 +1,48 @@
+"""Language prefixes per site: a site answers only in the languages it enabled,
+and an untranslated page answers 404 with a link to the English page."""
+
+from django.conf import settings
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language_from_path
+
+from wagtail.models import Locale, Site
+
+from .access import site_locales
+
+
+class SiteLanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        code = get_language_from_path(request.path_info)
+        site = Site.find_for_request(request) if code else None
+        if site is None or code == settings.LANGUAGE_CODE:
+            return self.get_response(request)
+        locale = site_locales(site).filter(language_code=code).first()
+        if locale is None:
+            raise Http404
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        return self.not_translated(request, site, locale) or response
+
+    def not_translated(self, request, site, locale):
+        from .public import source_page_for_path
+
+        slugs = [s for s in request.path_info.split("/")[2:] if s]
+        source = source_page_for_path(site, locale, slugs)
+        if source is None:
+            return None
+        home = site.root_page.get_translation(locale)
+        context = {
+            "source_page": source,
+            "home": home,
+            "language_name": locale.get_display_name(),
+            "source_language": Locale.get_default(),
+        }
+        response = TemplateResponse(
+            request, "cms/page_not_translated.html", context, status=404
+        )
+        return response.render()

@@ -1,0 +1,101 @@
+"""What the public sees of a site's languages: versions of a page, progress of
+its translation, and the English page behind an untranslated address."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation
+
+from .access import site_locales
+from .languages import direction, language_order, local_name
+
+
+@dataclass
+class LanguageVersion:
+    code: str
+    name: str
+    page: Page
+    translated: bool
+    current: bool
+
+    @property
+    def direction(self):
+        return direction(self.code)
+
+
+def language_versions(request, site, page):
+    """The site's languages, each with this page or else the site's home in it."""
+    codes = [
+        settings.LANGUAGE_CODE,
+        *sorted(
+            site_locales(site).values_list("language_code", flat=True),
+            key=language_order,
+        ),
+    ]
+    home = site.root_page
+    keys = {home.translation_key, page.translation_key if page else None} - {None}
+    candidates = (
+        Page.objects.live()
+        .filter(translation_key__in=keys, locale__language_code__in=codes)
+        .select_related("locale")
+    )
+    found = {(p.translation_key, p.locale.language_code): p for p in candidates}
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    versions = []
+    for code in codes:
+        own = found.get((page.translation_key, code)) if page else None
+        target = own or found.get((home.translation_key, code))
+        if target is not None:
+            versions.append(
+                LanguageVersion(
+                    code, local_name(code), target, own is not None, code == current
+                )
+            )
+    return versions
+
+
+def translation_progress(page):
+    """(translated, total) strings of a page made by wagtail-localize, or None
+    when the page is not a translation."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    if page.alias_of_id:
+        return (0, 1)
+    done = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        locale_id=page.locale_id,
+        context_id=OuterRef("context_id"),
+        has_error=False,
+    )
+    counts = StringSegment.objects.filter(
+        source__object_id=page.translation_key,
+        source__translations__target_locale_id=page.locale_id,
+        source__translations__enabled=True,
+    ).aggregate(total=Count("pk"), done=Count("pk", filter=Q(Exists(done))))
+    if not counts["total"]:
+        return None
+    return (counts["done"], counts["total"])
+
+
+def source_page_for_path(site, locale, slugs):
+    """The live, public page in the source language that an address in `locale`
+    stands for: the translated tree is followed as far as it goes."""
+    page = site.root_page.get_translation_or_none(locale)
+    if page is None:
+        return None
+    for slug in slugs:
+        child = page.get_children().filter(slug=slug).first()
+        if child is None and page.locale_id == locale.pk:
+            page = page.get_translation_or_none(site.root_page.locale)
+            child = page and page.get_children().filter(slug=slug).first()
+        if child is None:
+            return None
+        page = child
+    if page.locale_id == locale.pk or not page.live:
+        return None
+    if page.get_view_restrictions().exists():
+        return None
+    return page.specific

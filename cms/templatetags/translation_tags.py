@@ -1,0 +1,67 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language, gettext, override
+
+from wagtail.models import Page, Site
+
+from cms.i18n.public import language_versions, translation_progress
+
+register = template.Library()
+
+
+def _versions(context):
+    request = context.get("request")
+    if request is None:
+        return []
+    if not hasattr(request, "_language_versions"):
+        site = Site.find_for_request(request)
+        page = context.get("page")
+        page = page if isinstance(page, Page) else None
+        request._language_versions = (
+            language_versions(request, site, page) if site else []
+        )
+    return request._language_versions
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    versions = _versions(context)
+    request = context["request"]
+    links = [(version, version.page.get_url(request)) for version in versions]
+    return {"links": links if len(links) > 1 else []}
+
+
+@register.inclusion_tag("components/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    page = context.get("page")
+    versions = _versions(context) if isinstance(page, Page) else []
+    request = context["request"]
+    links = [(v.code, v.page.get_full_url(request)) for v in versions if v.translated]
+    default = [url for code, url in links if code == settings.LANGUAGE_CODE]
+    return {"links": links if len(links) > 1 else [], "default": default[:1]}
+
+
+@register.simple_tag
+def page_translation(page):
+    """How much of a translated page is really in its language, for the notice."""
+    if not isinstance(page, Page):
+        return None
+    progress = translation_progress(page)
+    if progress is None or progress[0] == progress[1]:
+        return None
+    done, total = progress
+    if done == 0:
+        message = "This page has not been translated into %(language)s yet."
+    else:
+        message = "Parts of this page have not been translated into %(language)s yet."
+    text = gettext(message)
+    lang = get_language() if text != message else settings.LANGUAGE_CODE
+    with override(lang):
+        language = str(page.locale.get_display_name())
+    return {
+        "untranslated": done == 0,
+        "text": text % {"language": language},
+        "lang": lang,
+        "done": done,
+        "total": total,
+    }
