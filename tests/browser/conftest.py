@@ -9,6 +9,10 @@ import shutil
 
 import pytest
 
+from django.conf import settings
+
+from wagtail.models import Collection, Locale, Page
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -25,6 +29,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def chromium_missing():
     return not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM))
+
+
+@pytest.fixture(autouse=True)
+def migrated_data(transactional_db):
+    """Each browser test's flush takes away what migrations made: put it back."""
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture(scope="session")
