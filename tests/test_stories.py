@@ -214,3 +214,15 @@ def test_consent_is_synchronised_not_translated(group_site):
 def test_story_cards_respect_the_name_choice(client, group_site, hide, shown):
     story = content.add_story(group_site, "A name", **hide)
     assert story.shown_name == shown
+
+
+def test_approving_a_revision_without_consent_does_not_leave_it_live(
+    client, group_site, site_moderator
+):
+    story = draft_story(group_site)  # e.g. consent removed while awaiting approval
+    story.get_latest_revision().publish(user=site_moderator)
+    story.refresh_from_db()
+    assert story.live is False
+    assert client.get(story.url, HTTP_HOST=HOST).status_code == 404
+    actions = PageLogEntry.objects.filter(page=story).values_list("action", flat=True)
+    assert "wagtail.unpublish" in set(actions)

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
@@ -231,6 +232,15 @@ class StoryPage(BasePage):
         if not (self.network_display and self.has_consent):
             return []
         return super().get_sitemap_urls(request)
+
+
+def take_down_unconsented(sender, instance, **kwargs):
+    """Publishing outside the editor (approval, schedule) still needs consent."""
+    if not instance.has_consent:
+        UnpublishPageAction(instance).execute(skip_permission_checks=True)
+
+
+page_published.connect(take_down_unconsented, sender=StoryPage)
 
 
 def withdraw_consent(story, user=None):
