@@ -18,20 +18,12 @@ from cms.models import (
 )
 from home.models import (
     DeclarationPage,
-    DeclarationPrinciple,
     GroupDirectoryPage,
     NetworkNewsPage,
     NetworkPage,
     Syndication,
 )
 
-PRINCIPLES = [
-    ("Dignity and respect", "Every person seeking sanctuary is treated with dignity."),
-    ("A fair and effective protection process", "Decisions that are fair and timely."),
-    ("No indefinite detention", "Nobody is held without a time limit."),
-    ("No one left sick or destitute", "Health care and support for everyone."),
-    ("Welcome and integration", "Help to belong, from the first day."),
-]
 NEWS = [
     ("Sanctuary summit dates announced", Syndication.ALL, {}, 3),
     ("New handbook for starting a group", Syndication.GROUPS, {}, 10),
@@ -92,7 +84,6 @@ def seed_national(national):
             title="The Birmingham Declaration",
             slug="birmingham-declaration",
             intro="Agreed at the first Sanctuary Summit in 2014.",
-            principles=[DeclarationPrinciple(title=t, text=x) for t, x in PRINCIPLES],
         ),
     )
     index = _child(national, NewsIndexPage)

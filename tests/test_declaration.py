@@ -4,7 +4,8 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
-from home.models import DeclarationPage, DeclarationPrinciple, Endorsement
+from cms.models import DeclarationPrinciple
+from home.models import DeclarationPage, Endorsement
 from tests.factories import make_member
 
 PRINCIPLES = [
@@ -25,11 +26,9 @@ VALID = {
 
 @pytest.fixture
 def declaration(national_site):
-    page = DeclarationPage(
-        title="The Birmingham Declaration",
-        slug="declaration",
-        principles=[DeclarationPrinciple(title=title) for title in PRINCIPLES],
-    )
+    for order, title in enumerate(PRINCIPLES):
+        DeclarationPrinciple.objects.create(title=title, sort_order=order)
+    page = DeclarationPage(title="The Birmingham Declaration", slug="declaration")
     national_site.root_page.add_child(instance=page)
     page.save_revision().publish()
     return page

@@ -1,9 +1,4 @@
-from .declaration import (
-    DeclarationPage,
-    DeclarationPrinciple,
-    Endorsement,
-    EndorsementForm,
-)
+from .declaration import DeclarationPage, Endorsement, EndorsementForm
 from .directory import GroupDirectoryPage
 from .home import HomePage, network_figures
 from .network import NetworkPage
@@ -15,7 +10,6 @@ from .syndication import (
 
 __all__ = [
     "DeclarationPage",
-    "DeclarationPrinciple",
     "Endorsement",
     "EndorsementForm",
     "GroupDirectoryPage",

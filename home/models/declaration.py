@@ -5,14 +5,15 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.admin.panels import FieldPanel
 
 from cms.models import BasePage
+from cms.models.charter import charter_items
 
 
 class DeclarationPage(BasePage):
+    """The principles (the network's declaration snippets) and endorsements."""
+
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
@@ -21,7 +22,6 @@ class DeclarationPage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        InlinePanel("principles", label=_("Principles"), min_num=1),
     ]
 
     class Meta:
@@ -40,20 +40,13 @@ class DeclarationPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         endorsements = self.endorsements.filter(approved=True).order_by("organisation")
         context.update(
+            principles=charter_items("declaration"),
             endorsements=endorsements,
             endorsement_count=endorsements.count(),
             form=getattr(self, "endorsement_form", None) or EndorsementForm(),
             thanks=request.GET.get("thanks") == "1",
         )
         return context
-
-
-class DeclarationPrinciple(Orderable):
-    page = ParentalKey(DeclarationPage, related_name="principles")
-    title = models.CharField(_("principle"), max_length=200)
-    text = models.TextField(_("what it means"), blank=True)
-
-    panels = [FieldPanel("title"), FieldPanel("text")]
 
 
 class Endorsement(models.Model):
