@@ -35,7 +35,7 @@ def site_pages(site, locale):
     if root is None:
         return Page.objects.none()
     hidden_stories = StoryPage.objects.exclude(
-        consent_given_on__isnull=False, consent_withdrawn_on__isnull=True
+        pk__in=StoryPage.objects.consented().values("pk")
     )
     return (
         published_pages()

@@ -32,6 +32,8 @@ def story(site, title, **consent):
     fields = {
         "storyteller": "Amal",
         "consent_given_on": date(2024, 1, 1),
+        "consent_method": "Signed form",
+        "consent_recorded_by": "Sheffield coordinator",
         "network_display": True,
         **consent,
     }

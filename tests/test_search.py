@@ -39,6 +39,8 @@ def publish_story(site, title, consent=True, network=False, withdrawn=False):
         storyteller="Amal",
         summary=f"{title} told in her own words",
         consent_given_on=datetime.date(2024, 1, 1) if consent else None,
+        consent_method="Signed form" if consent else "",
+        consent_recorded_by="Sheffield coordinator" if consent else "",
         consent_withdrawn_on=datetime.date(2025, 1, 1) if withdrawn else None,
         network_display=network,
     )

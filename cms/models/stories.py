@@ -25,8 +25,12 @@ PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 class StoryQuerySet(PageQuerySet):
     def consented(self):
         """Stories whose storyteller's consent is recorded and not withdrawn."""
-        return self.filter(
-            consent_given_on__isnull=False, consent_withdrawn_on__isnull=True
+        return (
+            self.filter(
+                consent_given_on__isnull=False, consent_withdrawn_on__isnull=True
+            )
+            .exclude(consent_method="")
+            .exclude(consent_recorded_by="")
         )
 
     def network_visible(self):

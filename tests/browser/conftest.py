@@ -10,6 +10,8 @@ import shutil
 import pytest
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Collection, Locale, Page
 
@@ -40,6 +42,13 @@ def migrated_data(transactional_db):
         Page.add_root(instance=Page(title="Root", slug="root"))
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
 
 
 @pytest.fixture(scope="session")
