@@ -27,6 +27,21 @@ def chromium_missing():
     return not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM))
 
 
+@pytest.fixture(autouse=True)
+def migrated_data(transactional_db):
+    """The flush after an earlier browser test removes what migrations made."""
+    from django.conf import settings
+
+    from wagtail.models import Collection, Locale, Page
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if chromium_missing():
