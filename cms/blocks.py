@@ -1,5 +1,6 @@
 """The one block library for body fields."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -130,9 +131,8 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
-            raise blocks.StructBlockValidationError(
-                {"url": blocks.BlockValidationError(_("Choose a page or an address."))}
-            )
+            error = ValidationError(_("Choose a page or an address."))
+            raise blocks.StructBlockValidationError(block_errors={"url": error})
         return value
 
 

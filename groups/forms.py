@@ -7,6 +7,10 @@ from .models import SupportingOrganisation
 class PledgeForm(forms.ModelForm):
     """The public pledge form: it never lets the public choose site or status."""
 
+    website = forms.URLField(
+        label=_("website"), required=False, max_length=200, assume_scheme="https"
+    )
+
     class Meta:
         model = SupportingOrganisation
         fields = [

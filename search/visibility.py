@@ -5,9 +5,11 @@ Every rule of the never-shown list lives here: drafts and unpublished pages
 and stories without network consent anywhere else.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.functions import Substr
 
 from wagtail.models import Locale, Page, Site
 
@@ -48,18 +50,7 @@ def network_pages(sites=None, kind=None, locale=None, page_type=None):
     sites: Site queryset to search (default: every site); kind: a key of KINDS;
     locale: a Locale, or None for every language; page_type: a ContentType.
     """
-    homes = Page.objects.filter(
-        depth=HOME_DEPTH,
-        translation_key__in=(Site.objects.all() if sites is None else sites).values(
-            "root_page__translation_key"
-        ),
-    )
-    if kind:
-        app_label, model = KINDS[kind].lower().split(".")
-        homes = homes.filter(
-            content_type__app_label=app_label, content_type__model=model
-        )
-    pages = published_pages().filter(under_homes(homes))
+    pages = published_pages().filter(within_homes(sites, kind))
     pages = pages.filter(
         ~Q(content_type=ContentType.objects.get_for_model(StoryPage))
         | Q(pk__in=StoryPage.objects.network_visible().values("pk"))
@@ -71,13 +62,35 @@ def network_pages(sites=None, kind=None, locale=None, page_type=None):
     return pages
 
 
-def under_homes(homes):
-    """Pages whose site home (their depth-2 ancestor, or themselves) is in homes."""
-    prefix = Substr("path", 1, Page.steplen * HOME_DEPTH)
-    inside = Page.objects.annotate(home_path=prefix).filter(
-        home_path__in=homes.values("path")
+def within_homes(sites, kind):
+    """A filter on path: under the wanted site homes (any of their translations).
+
+    Site homes are few (sites x languages), so they are read once and the
+    shorter of the wanted or unwanted path lists goes into the query.
+    """
+    keys = set(
+        (Site.objects.all() if sites is None else sites).values_list(
+            "root_page__translation_key", flat=True
+        )
     )
-    return Q(pk__in=inside.values("pk"))
+    kind_type = None
+    if kind:
+        app_label, model = KINDS[kind].lower().split(".")
+        kind_type = ContentType.objects.get_by_natural_key(app_label, model).pk
+    wanted, unwanted = [], []
+    homes = Page.objects.filter(depth=HOME_DEPTH).values_list(
+        "path", "translation_key", "content_type"
+    )
+    for path, key, content_type in homes:
+        keep = key in keys and kind_type in (None, content_type)
+        (wanted if keep else unwanted).append(path)
+    if len(wanted) <= len(unwanted):
+        return any_path(wanted) if wanted else Q(pk__in=[])
+    return ~any_path(unwanted) if unwanted else Q()
+
+
+def any_path(paths):
+    return reduce(or_, (Q(path__startswith=path) for path in paths))
 
 
 def active_locale(language_code):

@@ -1,10 +1,12 @@
 """Every page type of the shared library renders its content on a real site."""
 
+import gzip
 from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
 
+from django.conf import settings
 from django.utils import timezone
 
 from cms.models import (
@@ -227,3 +229,20 @@ def test_every_page_carries_canonical_og_and_feed_links(client, group_site):
         "application/rss+xml": "/feeds/news.rss",
         "text/calendar": "/feeds/events.ics",
     }
+
+
+def test_a_text_page_weighs_under_50_kb_gzipped_with_its_css(client, group_site):
+    about = StandardPage.objects.child_of(group_site.root_page).get()
+    about.body = content.paragraphs(*["Welcome to our city. " * 40] * 10)
+    about.save_revision().publish()
+    response = client.get("/about/", HTTP_HOST=HOST)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert not soup.select("script[src]")
+    css = [
+        (settings.BASE_DIR / "static" / link["href"].removeprefix("/static/"))
+        for link in soup.select("link[rel=stylesheet]")
+    ]
+    total = len(gzip.compress(response.content)) + sum(
+        len(gzip.compress(path.read_bytes())) for path in css
+    )
+    assert 0 < total < 50 * 1024

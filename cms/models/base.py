@@ -67,7 +67,7 @@ class BasePage(ListingMixin, Page):
 def with_card_images(queryset, fields=("listing_image",)):
     """Fetch the card pictures and their renditions in two queries per field."""
     images = get_image_model().objects.prefetch_renditions(
-        f"{CARD_IMAGE}|format-webp", f"{CARD_IMAGE}|format-jpeg"
+        f"format-webp|{CARD_IMAGE}", f"format-jpeg|{CARD_IMAGE}"
     )
     return queryset.prefetch_related(
         *(Prefetch(name, queryset=images) for name in fields)

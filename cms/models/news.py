@@ -35,7 +35,7 @@ class NewsPageTag(TaggedItemBase):
 class NewsIndexPage(IndexPage):
     """Lists the site's news, newest first."""
 
-    subpage_types = ["cms.NewsPage"]
+    subpage_types = ["cms.NewsPage", "home.NetworkNewsPage"]
     tag_model = NewsPageTag
 
     def listing(self):

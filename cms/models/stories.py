@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -239,7 +240,8 @@ def withdraw_consent(story, user=None):
         consent_withdrawn_on=story.consent_withdrawn_on
     )
     for copy in copies.live():
-        copy.unpublish(user=user)
+        # Anyone who may edit the story may take it down: withdrawal is protective.
+        UnpublishPageAction(copy, user=user).execute(skip_permission_checks=True)
     state = story.current_workflow_state
     if state:
         state.cancel(user=user)

@@ -10,6 +10,10 @@ Environment variables read here:
   ADMIN_BASE_URL  the one address the admin is used on
   TRUSTED_PROXY_COUNT  reverse proxies in front of the app (default 0), for
                   the client address used by login rate limiting
+  NETWORK_MAP_TILES_URL, NETWORK_MAP_ATTRIBUTION
+                  tile server for the group directory map, such as
+                  https://tile.example.org/{z}/{x}/{y}.png, and its credit line;
+                  unset: the map shows its markers on a plain background
 """
 
 import os
@@ -199,6 +203,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+NETWORK_MAP_TILES_URL = os.environ.get("NETWORK_MAP_TILES_URL", "")
+NETWORK_MAP_ATTRIBUTION = os.environ.get("NETWORK_MAP_ATTRIBUTION", "")
 # Nothing in the admin calls out to third parties: no avatars, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -230,6 +236,11 @@ CONTENT_SECURITY_POLICY_REPORT_ONLY = {
         "form-action": [SELF],
     },
 }
+if NETWORK_MAP_TILES_URL:  # the directory map's tiles: the one outside image host
+    _tiles = urlsplit(NETWORK_MAP_TILES_URL.replace("{s}", "*"))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"{_tiles.scheme}://{_tiles.netloc}"
+    )
 
 LOGIN_URL = "wagtailadmin_login"
 SITE_PORT = int(os.environ.get("SITE_PORT", "443"))

@@ -9,6 +9,10 @@ import shutil
 
 import pytest
 
+from django.conf import settings
+
+from wagtail.models import Collection, Locale, Page
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,11 +33,7 @@ def chromium_missing():
 
 @pytest.fixture(autouse=True)
 def migrated_data(transactional_db):
-    """The flush after an earlier browser test removes what migrations made."""
-    from django.conf import settings
-
-    from wagtail.models import Collection, Locale, Page
-
+    """Live-server tests flush the database, and with it what migrations made."""
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     if not Page.objects.filter(depth=1).exists():

@@ -2,25 +2,10 @@
 
 import pytest
 
-from django.conf import settings
-
-from wagtail.models import Collection, Locale, Page
-
 from tests.browser.conftest import log_in
 from tests.factories import PASSWORD, make_member, make_site
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def migrated_data(transactional_db):
-    """The flush after an earlier browser test removes what migrations made."""
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
 
 
 PAYLOAD = '"><script>alert(1)</script><img src=x onerror=alert(2)>'

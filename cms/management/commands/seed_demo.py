@@ -9,6 +9,7 @@ from cms.demo import network
 from cms.demo.seeding import seed_content
 from cms.provisioning import NewSite, provision_site
 from cms.roles import grant_role
+from home.demo import seed_demo_national
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         seed_content()
         self.stdout.write("Content: every page type filled on the demo sites.")
         self.create_users()
+        seed_demo_national()
 
     def site_requests(self):
         national = network.NATIONAL
