@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from streams.models import AwardedOrganisation, AwardScheme, AwardsPage
 from tests import content
-from tests.factories import PASSWORD, make_member, make_site
+from tests.factories import make_member, make_site
 
 HOST = "schools.localhost"
 
@@ -88,7 +88,7 @@ def scheme_form(site, name, awards=()):
 
 def test_stream_moderator_records_awards_for_own_stream(client, stream_site):
     moderator = make_member(stream_site, "moderator")
-    client.login(username=moderator.username, password=PASSWORD)
+    client.force_login(moderator)
     award = {
         "name": "Hillside Primary",
         "place": "Sheffield",
@@ -108,7 +108,7 @@ def test_stream_moderator_cannot_see_or_change_another_streams_awards(
 ):
     moderator = make_member(stream_site, "moderator")
     theirs = scheme(other_stream_site, "University sentinel award")
-    client.login(username=moderator.username, password=PASSWORD)
+    client.force_login(moderator)
     listing = client.get(reverse("award_schemes:index"))
     assert b"sentinel" not in listing.content
     edit = client.get(reverse("award_schemes:edit", args=[theirs.pk]))

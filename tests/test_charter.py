@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from cms.models import CharterStatement, DeclarationPrinciple
 from cms.models.charter import charter_items
 from tests import content
-from tests.factories import PASSWORD, make_member
+from tests.factories import make_member
 
 HOST = "sheffield.localhost"
 
@@ -72,7 +72,7 @@ def test_site_roles_cannot_edit_the_charter(client, group_site, charter, model):
     target = item.objects.first()
     for role in ("editor", "moderator", "translator"):
         user = make_member(group_site, role, language="ar")
-        client.login(username=user.username, password=PASSWORD)
+        client.force_login(user)
         for url in (
             snippet_url(model, "add"),
             snippet_url(model, "edit", target.pk),
@@ -86,7 +86,7 @@ def test_site_roles_cannot_edit_the_charter(client, group_site, charter, model):
 
 def test_national_editor_edits_the_charter(client, national_site, charter):
     editor = make_member(national_site, "moderator", "national-editor")
-    client.login(username=editor.username, password=PASSWORD)
+    client.force_login(editor)
     target = CharterStatement.objects.get(title="Openness")
     response = client.post(
         snippet_url("charterstatement", "edit", target.pk),

@@ -16,7 +16,6 @@ from wagtail_localize.fields import get_translatable_fields
 
 from cms.models import StoryIndexPage, StoryPage
 from tests import content
-from tests.factories import PASSWORD
 
 HOST = "sheffield.localhost"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -54,7 +53,7 @@ def draft_story(site, **fields):
 
 
 def post_edit(client, user, story, **data):
-    client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     url = reverse("wagtailadmin_pages:edit", args=[story.pk])
     return client.post(url, edit_form(story, **data))
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from groups.models import PledgeStatus, SupportersPage, SupportingOrganisation
 from tests import content
-from tests.factories import PASSWORD, make_member
+from tests.factories import make_member
 
 HOST = "sheffield.localhost"
 PLEDGE = {
@@ -101,7 +101,7 @@ def refused(response):
 
 
 def admin_get(client, user, name, *args):
-    client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     return client.get(reverse(f"supporters:{name}", args=args))
 
 
@@ -134,7 +134,7 @@ def test_moderator_cannot_change_delete_or_move_another_sites_supporter(
     client, group_site, other_group_site, site_moderator
 ):
     theirs = supporter(other_group_site, "Bristol library")
-    client.login(username=site_moderator.username, password=PASSWORD)
+    client.force_login(site_moderator)
     forged = {**PLEDGE, "site": group_site.pk, "status": "declined"}
     client.post(reverse("supporters:edit", args=[theirs.pk]), forged)
     client.post(reverse("supporters:delete", args=[theirs.pk]))
@@ -145,7 +145,7 @@ def test_moderator_cannot_change_delete_or_move_another_sites_supporter(
 def test_moderator_can_only_add_supporters_to_own_site(
     client, group_site, other_group_site, site_moderator
 ):
-    client.login(username=site_moderator.username, password=PASSWORD)
+    client.force_login(site_moderator)
     form = content.soup(client.get(reverse("supporters:add")))
     sites = [o["value"] for o in form.select("select[name=site] option") if o["value"]]
     assert sites == [str(group_site.pk)]
