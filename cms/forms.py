@@ -14,7 +14,7 @@ from streams.models import Sector
 
 KINDS = [
     ("group", _("A group (a village, town, city, region or nation)")),
-    ("stream", _("A stream of sanctuary (a sector such as schools))")),
+    ("stream", _("A stream of sanctuary (a sector such as schools)")),
 ]
 OTHER_LANGUAGES = [
     (code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE

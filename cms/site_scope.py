@@ -91,6 +91,8 @@ class SiteScopedViewSet(ModelViewSet):
     usage_view_class = SiteScopedUsageView
     inspect_view_class = SiteScopedInspectView
     copy_view_enabled = False
+    # Database search: the index cannot filter by the allowed ids of a site.
+    search_backend_name = None
 
     def get_edit_handler(self):
         panels = ObjectList(self.model.panels, base_form_class=SiteScopedForm)

@@ -22,14 +22,17 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, Revision, WorkflowState
 
-from cms.models import FormField, FormPage, SiteIdentity, StandardPage
+from cms.models import CharterStatement, FormField, FormPage, SiteIdentity, StandardPage
 from cms.roles import site_collection
+from groups.models import SupportingOrganisation
+from streams.models import AwardScheme
 from tests.factories import make_member
 
 SENTINEL = "Zq7Sentinel"
 OWN = "Ay4Own"
 WORD = "marmalade"
 ROLES = ["editor", "moderator", "translator"]
+CHARTER = "wagtailsnippets_cms_charterstatement"  # a global snippet
 
 
 def url(name, *args, query=""):
@@ -93,6 +96,17 @@ REFUSED = [
     lambda net: url("wagtailforms:delete_submissions", net.b_form.pk),
     lambda net: url("wagtailsettings:edit", "cms", "siteidentity", net.b.pk),
     lambda net: url("wagtail_localize:submit_page_translation", net.b_draft.pk),
+    lambda net: url("supporters:edit", net.b_supporter.pk),
+    lambda net: url("supporters:delete", net.b_supporter.pk),
+    lambda net: url("supporters:history", net.b_supporter.pk),
+    lambda net: url("supporters:usage", net.b_supporter.pk),
+    lambda net: url("supporters:inspect", net.b_supporter.pk),
+    lambda net: url("award_schemes:edit", net.b_scheme.pk),
+    lambda net: url("award_schemes:delete", net.b_scheme.pk),
+    lambda net: url(f"{CHARTER}:list"),
+    lambda net: url(f"{CHARTER}:add"),
+    lambda net: url(f"{CHARTER}:edit", net.charter.pk),
+    lambda net: url(f"{CHARTER}:delete", net.charter.pk),
     lambda net: url("cms_network:members", net.b.pk),
     lambda net: url("cms_network:sites"),
     lambda net: url("cms_network:add"),
@@ -129,6 +143,9 @@ LISTINGS = [
     lambda net: url("wagtaildocs_chooser:choose_results", query=SEARCH),
     lambda net: url("wagtailforms:index"),
     lambda net: url("wagtailsnippets:index"),
+    lambda net: url("supporters:index"),
+    lambda net: url("supporters:index", query=SEARCH),
+    lambda net: url("award_schemes:index"),
     lambda net: url("wagtailadmin_reports:locked_pages"),
     lambda net: url("wagtailadmin_reports:workflow"),
     lambda net: url("wagtailadmin_reports:workflow_tasks"),
@@ -154,6 +171,13 @@ def fingerprint(net):
         "submissions": FormSubmission.objects.filter(page=net.b_form).count(),
         "settings": SiteIdentity.objects.filter(site=net.b).values().first(),
         "workflow": list(WorkflowState.objects.values_list("pk", "status")),
+        "supporters": list(
+            SupportingOrganisation.objects.filter(site=net.b).values_list("pk", "name")
+        ),
+        "schemes": list(
+            AwardScheme.objects.filter(site=net.b).values_list("pk", "name")
+        ),
+        "charter": list(CharterStatement.objects.values_list("pk", "title")),
     }
 
 
@@ -211,6 +235,33 @@ POSTS = [
         lambda net: url("wagtail_localize:submit_page_translation", net.b_draft.pk),
         {"locales": "{ar_locale}", "include_subtree": "on"},
     ),
+    (
+        lambda net: url("supporters:edit", net.b_supporter.pk),
+        {
+            "name": "Changed",
+            "site": "{b_site}",
+            "contact_name": "X",
+            "contact_email": "x@example.org",
+            "status": "approved",
+        },
+    ),
+    (lambda net: url("supporters:delete", net.b_supporter.pk), {}),
+    (
+        lambda net: url("supporters:add"),
+        {
+            "name": "Intruder",
+            "site": "{b_site}",
+            "contact_name": "X",
+            "contact_email": "x@example.org",
+            "status": "approved",
+        },
+    ),
+    (lambda net: url("award_schemes:delete", net.b_scheme.pk), {}),
+    (
+        lambda net: url(f"{CHARTER}:edit", net.charter.pk),
+        {"title": "Changed", "part": "value", "sort_order": "0"},
+    ),
+    (lambda net: url(f"{CHARTER}:delete", net.charter.pk), {}),
     (
         lambda net: url("cms_network:members", net.b.pk),
         {"person": "{a_user}", "role": "moderator"},
@@ -275,6 +326,16 @@ def net(group_site, other_group_site, site_editor, site_moderator, site_translat
     submission = FormSubmission.objects.create(
         page=form, form_data={"message": SENTINEL}
     )
+    supporter = SupportingOrganisation.objects.create(
+        site=b,
+        name=f"Cafe {SENTINEL} {WORD}",
+        contact_name=SENTINEL,
+        contact_email="cafe@example.org",
+    )
+    scheme = AwardScheme.objects.create(site=b, name=f"Award {SENTINEL}")
+    charter = CharterStatement.objects.create(
+        title="Welcome", part="value", locale=Locale.get_default()
+    )
     identity = SiteIdentity.for_site(b)
     identity.charity_number = SENTINEL
     identity.save()
@@ -296,6 +357,9 @@ def net(group_site, other_group_site, site_editor, site_moderator, site_translat
         b_document=document,
         b_form=form,
         b_submission=submission,
+        b_supporter=supporter,
+        b_scheme=scheme,
+        charter=charter,
     )
 
 
@@ -340,6 +404,7 @@ def test_site_bs_sentinel_never_appears_in_site_as_listings(client, net, role):
 def post_data(net, data):
     values = {
         "{a_home}": str(net.a.root_page_id),
+        "{b_site}": str(net.b.pk),
         "{ar_locale}": str(Locale.objects.get(language_code="ar").pk),
         "{a_user}": net.users["editor"].username,
         "{b_editor}": str(net.b_editor.pk),
@@ -352,14 +417,12 @@ def post_data(net, data):
 def test_posts_from_site_a_change_nothing_of_site_b(client, net, role):
     client.force_login(net.users[role])
     before = fingerprint(net)
-    statuses = []
     for build, data in POSTS:
         address = build(net)
         response = client.post(address, post_data(net, data))
-        statuses.append((address, response.status_code))
         assert response.status_code < 500, address
+        assert no_sentinel(response), address
         assert fingerprint(net) == before, address
-    assert all(refused_status != 200 for _address, refused_status in statuses)
 
 
 def test_the_matrix_can_see_site_as_own_objects(client, net):
