@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.media_scope import SiteFormPageForm
 
 from .base import SITE_HOME_TYPES, BasePage, ListingMixin
 from .charter import (
@@ -66,6 +67,7 @@ class FormPage(ListingMixin, AbstractEmailForm):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+    base_form_class = SiteFormPageForm
 
     content_panels = [
         *AbstractEmailForm.content_panels,

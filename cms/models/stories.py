@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
@@ -15,6 +14,7 @@ from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.media_scope import SitePageForm
 
 from .base import BasePage, IndexPage
 
@@ -41,7 +41,7 @@ class StoryQuerySet(PageQuerySet):
         return self.descendant_of(site.root_page, inclusive=True)
 
 
-class StoryPageForm(WagtailAdminPageForm):
+class StoryPageForm(SitePageForm):
     """Refuses to publish, or send for approval, a story without consent."""
 
     def clean(self):
