@@ -49,9 +49,8 @@ def edit_form(story, **changes):
 
 def draft_story(site, **fields):
     index = StoryIndexPage.objects.child_of(site.root_page).get()
-    story = StoryPage(
-        title="Waiting", storyteller="Yonas Tesfaye", live=False, **fields
-    )
+    fields.setdefault("title", "Waiting")
+    story = StoryPage(storyteller="Yonas Tesfaye", live=False, **fields)
     index.add_child(instance=story)
     story.save_revision()
     return story
