@@ -21,6 +21,7 @@ from cms.models import Role, SiteRole, StoryIndexPage, StoryPage
 from tests import content
 from tests.factories import make_member
 from tests.test_stories import draft_story, post_edit
+from tests.translating import fill_strings, start_translation
 
 HOST = "sheffield.localhost"
 CONSENT = {
@@ -246,3 +247,48 @@ def test_data_migration_gives_existing_sites_their_safeguarding(group_site):
     assert task.name == "Safeguarding review: Sheffield"
     assert [g.name for g in task.groups.all()] == ["Sheffield: moderators"]
     assert StoryPage.objects.get(pk=story.pk).consent_web
+
+
+def translated_story(site):
+    story = content.add_story(site, "Crossing")
+    translation = start_translation(story, "ar")
+    fill_strings(translation, {"Crossing": "العبور"})
+    return story, translation
+
+
+def test_syncing_translations_cannot_publish_a_story_past_safeguarding(
+    client, group_site, site_moderator, django_capture_on_commit_callbacks
+):
+    story, translation = translated_story(group_site)
+    client.force_login(site_moderator)
+    url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
+    field = content.soup(client.get(url)).find(
+        "input", attrs={"name": "publish_translations"}
+    )
+    assert field["type"] == "hidden"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"publish_translations": "on"})
+
+    assert response.status_code == 302
+    arabic = StoryPage.objects.get(
+        translation_key=story.translation_key, locale__language_code="ar"
+    )
+    assert not arabic.live
+
+
+def test_translation_editor_cannot_publish_a_story_past_safeguarding(
+    client, group_site, site_moderator
+):
+    story, translation = translated_story(group_site)
+    arabic = StoryPage.objects.get(
+        translation_key=story.translation_key, locale__language_code="ar"
+    )
+    client.force_login(site_moderator)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[arabic.pk]), {"action": "publish"}
+    )
+    assert response.status_code in (302, 403)
+    assert response.get("Location") in (None, "/admin/")  # refused, sent away
+    arabic.refresh_from_db()
+    assert not arabic.live
