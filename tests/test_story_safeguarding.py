@@ -142,6 +142,17 @@ def test_a_new_story_is_created_as_a_draft_even_when_publish_is_pressed(
     assert public_title(client, story) is None
 
 
+def test_network_admin_may_still_publish_a_story_directly(
+    client, group_site, network_admin
+):
+    story = draft_story(group_site)
+    response = post_edit(
+        client, network_admin, story, **CONSENT, **{"action-publish": "1"}
+    )
+    assert response.status_code == 302
+    assert public_title(client, story) == "Waiting"
+
+
 def client_get_edit(client, person, story):
     client.force_login(person)
     return client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
