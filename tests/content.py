@@ -35,6 +35,7 @@ CONSENT = {
     "consent_given_on": date(2025, 3, 1),
     "consent_method": "Signed form",
     "consent_recorded_by": "Coordinator",
+    "consent_web": True,
 }
 
 
