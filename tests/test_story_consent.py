@@ -12,6 +12,7 @@ from wagtail.models import Locale, PageLogEntry
 
 from cms.management.commands.review_story_consent import Command
 from cms.models import StoryPage
+from cms.roles import site_collection
 from tests import content
 from tests.test_stories import draft_story, post_edit
 
@@ -55,7 +56,7 @@ def test_stories_are_pseudonymous_unless_the_storyteller_asked_otherwise(
 
 def test_a_photo_needs_the_storytellers_permission(client, group_site, site_editor):
     story = draft_story(group_site, **content.CONSENT)
-    picture = content.make_image("Portrait")
+    picture = content.make_image("Portrait", collection=site_collection(group_site))
     response = post_edit(
         client, site_editor, story, portrait=str(picture.pk), hide_face=""
     )
