@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from taggit.models import Tag
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.redirects.models import Redirect
@@ -46,6 +47,7 @@ from wagtail_localize.models import (
 from cms.i18n.access import is_site_moderator, site_for_page
 from cms.member_sites import site_pages
 from cms.models import ErasureRecord, StoryPage
+from cms.roles import site_collection
 
 ERASED_LABEL = "(erased)"
 
@@ -68,7 +70,7 @@ def erase_story(page, by=None):
     copies = list(StoryPage.objects.filter(translation_key=story.translation_key))
     page_ids = [copy.pk for copy in copies]
     names = {copy.storyteller.strip() for copy in copies} - {""}
-    images = story_images(copies)
+    images = story_images(copies, site)
 
     removed = Counter()
     removed["form_submissions"] = erase_submissions(site, names)
@@ -82,8 +84,9 @@ def erase_story(page, by=None):
             skip_permission_checks=True
         )
     removed["pages"] = len(copies)
-    removed.update(erase_images(images, page_ids))
-    removed["log_entries"] = scrub_log_entries(page_ids, images)
+    erased_images, removed["renditions"] = erase_images(images, page_ids)
+    removed["images"] = len(erased_images)
+    removed["log_entries"] = scrub_log_entries(page_ids, erased_images)
     return ErasureRecord.objects.create(
         site=site, erased_by=by, removed={k: v for k, v in removed.items() if v}
     )
@@ -186,8 +189,9 @@ def erase_search_entries(copies):
     )
 
 
-def story_images(copies):
-    """Every image the story's pages and revisions ever pointed to."""
+def story_images(copies, site):
+    """The images in the site's collection the story's pages and revisions
+    ever pointed to."""
     image_model = get_image_model()
     objects = list(copies)
     for revision in page_revisions(Revision, [copy.pk for copy in copies]):
@@ -203,39 +207,44 @@ def story_images(copies):
                 for model, pk, _path, _content in field.extract_references(value):
                     if model is image_model:
                         found.add(int(pk))
-    return list(image_model.objects.filter(pk__in=found - {None}))
+    images = image_model.objects.filter(pk__in=found - {None})
+    if site is None:
+        return []
+    collection = site_collection(site)
+    return list(images.filter(collection__path__startswith=collection.path))
 
 
 def erase_images(images, page_ids):
-    """Delete the images only this story used, their renditions and files."""
+    """Delete the images only this story uses, their renditions, files and tags.
+
+    Returns the ids of the images deleted and the number of renditions."""
     page_type = ContentType.objects.get_for_model(Page)
     keys = {str(pk) for pk in page_ids}
-    removed = Counter()
+    erased, renditions = [], 0
     for image in images:
-        image_id = image.pk
-        elsewhere = [
-            ref
-            for ref in ReferenceIndex.get_references_to(image)
-            if not (ref.base_content_type_id == page_type.pk and ref.object_id in keys)
-        ]
-        if elsewhere:
+        references = ReferenceIndex.get_references_to(image)
+        if any(
+            not (ref.base_content_type_id == page_type.pk and ref.object_id in keys)
+            for ref in references
+        ):
             continue
+        tags = list(image.tags.values_list("pk", flat=True))
         for rendition in image.renditions.all():
             rendition.file.delete(save=False)
-            removed["renditions"] += 1
+            renditions += 1
+        erased.append(image.pk)
         image.file.delete(save=False)
         image.delete()
-        image.pk = image_id
-        removed["images"] += 1
-    return removed
+        Tag.objects.filter(pk__in=tags, taggit_taggeditem_items__isnull=True).delete()
+    return erased, renditions
 
 
-def scrub_log_entries(page_ids, images):
+def scrub_log_entries(page_ids, image_ids):
     """Keep who did what and when; forget the titles and data that were logged."""
     scrubbed = PageLogEntry.objects.filter(page_id__in=page_ids).update(
         label=ERASED_LABEL, data={}, revision=None
     )
     image_type = ContentType.objects.get_for_model(get_image_model())
     return scrubbed + ModelLogEntry.objects.filter(
-        content_type=image_type, object_id__in=[str(image.pk) for image in images]
+        content_type=image_type, object_id__in=[str(pk) for pk in image_ids]
     ).update(label=ERASED_LABEL, data={})
