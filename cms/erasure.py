@@ -177,16 +177,17 @@ def unshared(string_ids, translation_key):
 
 
 def erase_search_entries(copies):
+    content_types = ContentType.objects.get_for_models(StoryPage, Page).values()
+    entries = IndexEntry.objects.filter(
+        content_type__in=content_types,
+        object_id__in=[str(copy.pk) for copy in copies],
+    )
+    count = entries.count()
     for backend in get_search_backends():
         for copy in copies:
             backend.delete(copy)
-    content_types = ContentType.objects.get_for_models(StoryPage, Page).values()
-    return delete(
-        IndexEntry.objects.filter(
-            content_type__in=content_types,
-            object_id__in=[str(copy.pk) for copy in copies],
-        )
-    )
+    entries.delete()
+    return count
 
 
 def story_images(copies, site):
