@@ -67,6 +67,7 @@ def tell_story(site, moderator, title=f"The journey of {NAME}"):
             summary=f"{NAME} tells how she found a home.",
             body=story_body(f"My name is {NAME}.", portrait),
             portrait=portrait,
+            photo_permission=True,
             network_display=True,
             **content.CONSENT,
         ),
@@ -74,7 +75,9 @@ def tell_story(site, moderator, title=f"The journey of {NAME}"):
     for version in (2, 3):
         story.body = story_body(f"Version {version}: I am {NAME}.", portrait)
         story.slug = f"journey-{SENTINEL.lower()}-{version}"
-        story.save_revision(user=moderator).publish(user=moderator)
+        revision = story.save_revision(user=moderator)
+        # as the moderator's safeguarding approval publishes it
+        revision.publish(user=moderator, skip_permission_checks=True)
     return StoryPage.objects.get(pk=story.pk)
 
 
