@@ -1,0 +1,395 @@
+"""T7: an XSS payload corpus in every text field and block of every page type.
+
+`build_corpus()` publishes one page of each page type across a national, a
+group and a stream site, every text field, inline child field, tag and
+StreamField text block filled with payloads that carry a unique marker. A
+payload that validation refuses is recorded (that is a pass) and a harmless
+value is stored instead. `injected_markup(html)` lists what a payload managed to
+turn into markup.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from bs4 import BeautifulSoup
+
+from django import forms
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from taggit.managers import TaggableManager
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Comment, Page, get_page_models
+
+from cms.models import SiteIdentity
+from tests.content import make_document, make_image
+from tests.factories import make_site
+
+PAGE_FIELDS = ("title", "slug", "seo_title", "search_description")
+TEXT_FIELDS = (models.CharField, models.TextField)
+RAW_MARKUP = ("<script>alert(", "<img src=x onerror", "<svg onload=")
+
+
+def payloads(marker):
+    return {
+        "script": f'<script>alert("{marker}")</script>',
+        "attribute": f'"\'><img src=x onerror=alert("{marker}")>',
+        "svg": f"<svg onload=alert({marker!r})>",
+        "template": "{{ 7*7 }}{% debug %}",
+    }
+
+
+PAYLOAD_KINDS = tuple(payloads("x"))
+
+
+def combined(marker):
+    return marker + "".join(payloads(marker).values())
+
+
+def url_payloads(marker):
+    return {
+        "javascript-url": f'javascript:alert("{marker}")',
+        "attribute-url": f"https://example.org/{marker}\"'><svg onload=alert(1)>",
+    }
+
+
+@dataclass
+class Entry:
+    """One filled field: where, which marker, what was stored, what was refused."""
+
+    page_type: str
+    path: str
+    marker: str
+    stored: str = ""
+    refused: list = field(default_factory=list)
+    kinds: list = field(default_factory=list)
+    typed: str = ""
+
+
+@dataclass
+class CorpusPage:
+    page: Page
+    hostname: str
+    path: str
+    title: str
+    rich_text: str = ""
+
+
+@dataclass(repr=False)
+class Corpus:
+    pages: list = field(default_factory=list)
+    entries: list = field(default_factory=list)
+    blocks: set = field(default_factory=set)
+    counter: int = 0
+
+    def marker(self):
+        self.counter += 1
+        return f"x{self.counter}"
+
+    def fill(self, entry, candidates, validate, fallbacks):
+        """Store the first candidate validation accepts; record the refused ones."""
+        self.entries.append(entry)
+        for kind, value in candidates.items():
+            if valid(validate, value):
+                entry.stored = value
+                entry.kinds = list(PAYLOAD_KINDS) if kind == "combined" else [kind]
+                return value
+            entry.refused.append(kind)
+        entry.stored = next((v for v in fallbacks if valid(validate, v)), None)
+        return entry.stored
+
+    def text(self, label, path, validate):
+        marker = self.marker()
+        candidates = {"combined": combined(marker), **payloads(marker)}
+        fallbacks = [marker, f"{marker}@example.org"]
+        return self.fill(Entry(label, path, marker), candidates, validate, fallbacks)
+
+    def url(self, label, path, validate):
+        marker = self.marker()
+        safe = f"https://video.example.org/{marker}"
+        entry = Entry(label, path, marker)
+        return self.fill(entry, url_payloads(marker), validate, [safe]) or safe
+
+    def rich_text(self, label, path, widget):
+        """What the editor's widget stores for typed payloads and a script link."""
+        marker = self.marker()
+        text, link = combined(marker), f'javascript:alert("{marker}")'
+        html = widget.value_from_datadict({"v": contentstate(text, link)}, {}, "v")
+        refused = [] if link in html else ["javascript-url"]
+        entry = Entry(label, path, marker, html, refused, list(PAYLOAD_KINDS), text)
+        self.entries.append(entry)
+        return html
+
+    @property
+    def payload_count(self):
+        return sum(len(entry.refused) + len(entry.kinds) for entry in self.entries)
+
+    def __repr__(self):
+        return (
+            f"<Corpus: {len(self.pages)} pages, {len(self.entries)} fields, "
+            f"{len(self.blocks)} blocks, {self.payload_count} payloads>"
+        )
+
+
+def valid(validate, value):
+    try:
+        validate(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def contentstate(text, url):
+    """The editor's own format: a paragraph of typed text, then a link."""
+    block = {
+        "key": "xss01",
+        "type": "unstyled",
+        "depth": 0,
+        "text": f"{text} link",
+        "inlineStyleRanges": [],
+        "entityRanges": [{"offset": len(text) + 1, "length": 4, "key": 0}],
+        "data": {},
+    }
+    link = {"type": "LINK", "mutability": "MUTABLE", "data": {"url": url}}
+    return json.dumps({"blocks": [block], "entityMap": {"0": link}})
+
+
+def model_validator(model_field, instance):
+    return lambda value: model_field.clean(value, instance)
+
+
+def block_validator(block):
+    return lambda value: block.clean(block.to_python(value))
+
+
+def corpus_page_models():
+    return [model for model in get_page_models() if model is not Page]
+
+
+def text_fields(model):
+    """Editable fields an editor types text into (CharField, TextField, subclasses)."""
+    found = []
+    for model_field in model._meta.concrete_fields:
+        if model_field.model is Page and model_field.name not in PAGE_FIELDS:
+            continue
+        if not model_field.editable or not isinstance(model_field, TEXT_FIELDS):
+            continue
+        if isinstance(model_field, models.URLField) or isinstance(
+            model_field.formfield(), forms.CharField
+        ):
+            found.append(model_field)
+    return found
+
+
+class Filler:
+    """Fills one page (or settings object) with payloads."""
+
+    def __init__(self, corpus, media):
+        self.corpus = corpus
+        self.media = media
+
+    def fields(self, instance, label, prefix=""):
+        for model_field in text_fields(type(instance)):
+            path = prefix + model_field.name
+            if isinstance(model_field, RichTextField):
+                widget = model_field.formfield().widget
+                html = self.corpus.rich_text(label, path, widget)
+                setattr(instance, model_field.name, html)
+            elif isinstance(model_field, models.URLField):
+                value = self.corpus.url(
+                    label, path, model_validator(model_field, instance)
+                )
+                setattr(instance, model_field.name, value)
+            else:
+                validate = model_validator(model_field, instance)
+                value = self.corpus.text(label, path, validate)
+                if value is not None:  # else nothing typed fits: keep the value
+                    setattr(instance, model_field.name, value)
+
+    def block(self, block, label, path):
+        self.corpus.blocks.add(path)
+        if isinstance(block, blocks.StreamBlock):
+            return [
+                {"type": name, "value": self.block(child, label, f"{path}.{name}")}
+                for name, child in block.child_blocks.items()
+            ]
+        if isinstance(block, blocks.ListBlock):
+            return [self.block(block.child_block, label, f"{path}.item")]
+        if isinstance(block, blocks.StructBlock):
+            return {
+                name: self.block(child, label, f"{path}.{name}")
+                for name, child in block.child_blocks.items()
+            }
+        if isinstance(block, blocks.RichTextBlock):
+            return self.corpus.rich_text(label, path, block.field.widget)
+        if isinstance(block, EmbedBlock | blocks.URLBlock):
+            return self.corpus.url(label, path, block_validator(block))
+        if isinstance(block, blocks.CharBlock | blocks.TextBlock):
+            return self.corpus.text(label, path, block_validator(block))
+        if isinstance(block, blocks.ChoiceBlock):
+            return block.get_default() or block.field.choices[-1][0]
+        if isinstance(block, ImageChooserBlock):
+            return self.media["image"].pk
+        if isinstance(block, DocumentChooserBlock):
+            return self.media["document"].pk
+        if isinstance(block, blocks.PageChooserBlock):
+            return None
+        raise TypeError(f"The XSS corpus cannot fill {type(block).__name__} ({path})")
+
+    def streams(self, page, label):
+        for model_field in page._meta.concrete_fields:
+            if isinstance(model_field, StreamField):
+                raw = self.block(model_field.stream_block, label, model_field.name)
+                setattr(page, model_field.name, json.dumps(raw))
+
+    def children(self, page, label):
+        for relation in page._meta.related_objects:
+            child_model = relation.related_model
+            if not isinstance(relation.field, ParentalKey) or child_model is Comment:
+                continue
+            if tag_field(type(page)) and tag_field(type(page)).through is child_model:
+                continue
+            children = []
+            for extra in CHILD_FIELDS[child_model._meta.label](self.media):
+                child = child_model(**extra)
+                self.fields(child, label, f"{relation.name}.")
+                children.append(child)
+            setattr(page, relation.get_accessor_name(), children)
+
+    def tags(self, page, label):
+        tags = tag_field(type(page))
+        if tags is not None:
+            name = tags.through.tag_model()._meta.get_field("name")
+            page.tags.add(self.corpus.text(label, "tags", model_validator(name, None)))
+
+
+def tag_field(model):
+    try:
+        found = model._meta.get_field("tags")
+    except FieldDoesNotExist:
+        return None
+    return found if isinstance(found, TaggableManager) else None
+
+
+CHILD_FIELDS = {
+    "cms.FormField": lambda media: [
+        {"field_type": "singleline"},
+        {"field_type": "dropdown"},
+    ],
+    "cms.ResourceDocument": lambda media: [{"document": media["document"]}],
+}
+
+
+def page_facts(model):
+    start = timezone.now().replace(microsecond=0) + timedelta(days=7)
+    facts = {
+        "cms.EventPage": {"start": start, "end": start + timedelta(hours=2)},
+        "cms.StoryPage": {
+            "consent_given_on": date(2025, 3, 1),
+            "network_display": True,
+        },
+        "home.NetworkNewsPage": {"syndication": "all"},
+    }
+    return facts.get(model._meta.label, {})
+
+
+def corpus_sites():
+    national = make_site(
+        kind="national", name="City of Sanctuary", hostname="localhost"
+    )
+    group = make_site(name="Sheffield", hostname="sheffield.localhost")
+    stream = make_site(kind="stream", name="Schools", hostname="schools.localhost")
+    return [group, stream, national]
+
+
+def place(model, sites):
+    """The page of this type the sites have, or a new one where allowed.
+
+    The group site comes first, so shared page types are tested on a group site.
+    """
+    for site in sites:
+        in_site = Page.objects.descendant_of(site.root_page, inclusive=True)
+        existing = in_site.type(model).exact_type(model).first()
+        if existing is not None:
+            return existing.specific, None
+    for site in sites:
+        in_site = Page.objects.descendant_of(site.root_page, inclusive=True)
+        for parent in in_site.order_by("path").specific():
+            if model.can_create_at(parent):
+                return model(**page_facts(model)), parent
+    return None, None
+
+
+def build_corpus():
+    """Publish one payload-filled page of every page type; returns the Corpus."""
+    sites = corpus_sites()
+    corpus = Corpus()
+    media = {"image": make_image("Corpus picture"), "document": make_document()}
+    filler = Filler(corpus, media)
+    waiting = corpus_page_models()
+    while waiting:
+        placed = []
+        for model in waiting:
+            page, parent = place(model, sites)
+            if page is None:
+                continue
+            publish_filled(filler, page, parent, corpus)
+            placed.append(model)
+        if not placed:
+            raise AssertionError(f"No place in the corpus sites for {waiting}")
+        waiting = [model for model in waiting if model not in placed]
+    for site in sites:
+        identity = SiteIdentity.objects.get(site=site)
+        filler.fields(identity, "cms.SiteIdentity")
+        identity.save()
+    return corpus
+
+
+def publish_filled(filler, page, parent, corpus):
+    label = page._meta.label
+    first = len(corpus.entries)
+    filler.fields(page, label)
+    filler.streams(page, label)
+    filler.children(page, label)
+    filler.tags(page, label)
+    if parent is not None:
+        parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    site = page.get_site()
+    typed = [entry.typed for entry in corpus.entries[first:] if entry.typed]
+    corpus.pages.append(
+        CorpusPage(
+            page=page,
+            hostname=site.hostname,
+            path=page.get_url_parts()[2],
+            title=page.title,
+            rich_text=typed[0] if typed else "",
+        )
+    )
+
+
+def injected_markup(html):
+    """What a payload turned into markup: raw tags, event handlers, script links."""
+    text = html.decode() if isinstance(html, bytes) else html
+    found = [raw for raw in RAW_MARKUP if raw in text]
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup.find_all(True):
+        for name, value in tag.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value
+            if name.startswith("on") and "alert(" in value:
+                found.append(f"<{tag.name} {name}={value}>")
+            if name in {"href", "src", "action"} and value.strip().lower().startswith(
+                "javascript:"
+            ):
+                found.append(f"<{tag.name} {name}={value}>")
+        if tag.name == "script" and "alert(" in tag.get_text():
+            found.append(f"<script>{tag.get_text()[:80]}")
+    return found
