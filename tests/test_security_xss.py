@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 
 from django.db import transaction
 
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.fields import StreamField
 
 from tests.security import parse_csp
@@ -33,6 +34,7 @@ def admin_client(client, corpus):
 
     admin = get_user_model().objects.create_superuser("corpus-admin", "a@example.org")
     client.force_login(admin)
+    client.user = admin
     return client
 
 
@@ -96,6 +98,19 @@ def test_public_pages_show_every_payload_as_text_under_the_csp(client, corpus, d
         client.get("/", HTTP_HOST="sheffield.localhost").content, "html.parser"
     ).header.get_text()
     assert "<svg onload=" in header  # the site name, typed by a moderator
+    # Pledges, endorsements, award schemes and charter text carry payloads too.
+    shown = {record._meta.label: str(record) for record in corpus.records}
+    pages = {type(item.page).__name__: item for item in corpus.pages}
+    for page_name, label in [
+        ("SupportersPage", "groups.SupportingOrganisation"),
+        ("DeclarationPage", "home.Endorsement"),
+        ("CharterPage", "cms.CharterStatement"),
+        ("DeclarationPage", "cms.DeclarationPrinciple"),
+        ("AwardsPage", "streams.AwardScheme"),
+    ]:
+        item = pages[page_name]
+        text = text_of(client.get(item.path, HTTP_HOST=item.hostname))
+        assert shown[label] in text, label
 
 
 def test_admin_edit_views_keep_every_payload_escaped(admin_client, corpus, db):
@@ -109,10 +124,11 @@ def test_admin_edit_views_keep_every_payload_escaped(admin_client, corpus, db):
         listing = admin_client.get(f"/admin/pages/{parent}/")
         assert listing.status_code == 200
         assert injected_markup(listing.content) == []
-    for site_id in {item.page.get_site().pk for item in corpus.pages}:
-        settings = admin_client.get(f"/admin/settings/cms/siteidentity/{site_id}/")
-        assert settings.status_code == 200
-        assert injected_markup(settings.content) == []
+    finder = AdminURLFinder(admin_client.user)
+    for record in corpus.records:
+        response = admin_client.get(finder.get_edit_url(record))
+        assert response.status_code == 200, record
+        assert injected_markup(response.content) == [], record
 
 
 def test_the_checks_would_catch_a_payload_turned_into_markup():

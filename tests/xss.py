@@ -2,7 +2,9 @@
 
 `build_corpus()` publishes one page of each page type across a national, a
 group and a stream site, every text field, inline child field, tag and
-StreamField text block filled with payloads that carry a unique marker. A
+StreamField text block filled with payloads that carry a unique marker; so are
+the site settings and the records pages show (pledges, endorsements, awards,
+charter snippets). A
 payload that validation refuses is recorded (that is a pass) and a harmless
 value is stored instead. `injected_markup(html)` lists what a payload managed to
 turn into markup.
@@ -26,9 +28,12 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Comment, Page, get_page_models
+from wagtail.models import Comment, Locale, Page, get_page_models
 
-from cms.models import SiteIdentity
+from cms.models import CharterStatement, DeclarationPrinciple, SiteIdentity
+from groups.models import SupportingOrganisation
+from home.models import DeclarationPage, Endorsement
+from streams.models import AwardScheme
 from tests.content import make_document, make_image
 from tests.factories import make_site
 
@@ -85,6 +90,7 @@ class CorpusPage:
 @dataclass(repr=False)
 class Corpus:
     pages: list = field(default_factory=list)
+    records: list = field(default_factory=list)
     entries: list = field(default_factory=list)
     blocks: set = field(default_factory=set)
     counter: int = 0
@@ -284,6 +290,7 @@ CHILD_FIELDS = {
         {"field_type": "dropdown"},
     ],
     "cms.ResourceDocument": lambda media: [{"document": media["document"]}],
+    "streams.AwardedOrganisation": lambda media: [{"awarded_on": date(2025, 6, 1)}],
 }
 
 
@@ -345,11 +352,25 @@ def build_corpus():
         if not placed:
             raise AssertionError(f"No place in the corpus sites for {waiting}")
         waiting = [model for model in waiting if model not in placed]
-    for site in sites:
-        identity = SiteIdentity.objects.get(site=site)
-        filler.fields(identity, "cms.SiteIdentity")
-        identity.save()
+    for record in [*SiteIdentity.objects.all(), *shown_records(sites)]:
+        filler.fields(record, record._meta.label)
+        filler.children(record, record._meta.label)
+        record.save()
+        corpus.records.append(record)
     return corpus
+
+
+def shown_records(sites):
+    """Records that pages show: pledges and endorsements come from the public."""
+    group, stream, _national = sites
+    locale = Locale.get_default()
+    return [
+        SupportingOrganisation(site=group, status="approved", listed=True),
+        Endorsement(declaration=DeclarationPage.objects.get(), approved=True),
+        AwardScheme(site=stream),
+        CharterStatement(part="value", locale=locale),
+        DeclarationPrinciple(locale=locale),
+    ]
 
 
 def publish_filled(filler, page, parent, corpus):

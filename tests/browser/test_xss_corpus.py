@@ -1,6 +1,8 @@
-"""T7: Chromium opens every corpus page, public and in the admin: no script runs."""
+"""T7: Chromium opens every corpus page and record, public and admin: no script runs."""
 
 import pytest
+
+from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from tests.browser.conftest import log_in
 from tests.factories import PASSWORD, make_user
@@ -11,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_no_payload_opens_a_dialog_on_public_or_admin_pages(page, site_url):
     corpus = build_corpus()
-    make_user("corpus-admin", is_superuser=True, is_staff=True)
+    admin = make_user("corpus-admin", is_superuser=True, is_staff=True)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(site_url("localhost"))
@@ -34,5 +36,9 @@ def test_no_payload_opens_a_dialog_on_public_or_admin_pages(page, site_url):
         assert page.locator("input[name=title]").input_value() == item.title
         if item.rich_text:
             page.get_by_text(item.rich_text).first.wait_for()
+    finder = AdminURLFinder(admin)
+    for record in corpus.records:
+        page.goto(site_url("localhost", finder.get_edit_url(record)))
+        page.get_by_role("button", name="Save").first.wait_for()
     assert dialogs == []
     assert len(corpus.pages) >= 22
