@@ -20,6 +20,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import escape
 
 from modelcluster.fields import ParentalKey
 from taggit.managers import TaggableManager
@@ -29,13 +30,20 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Comment, Locale, Page, get_page_models
+from wagtail_localize.models import StringSegment, StringTranslation
 
-from cms.models import CharterStatement, DeclarationPrinciple, SiteIdentity
-from groups.models import SupportingOrganisation
+from cms.models import (
+    CharterStatement,
+    DeclarationPrinciple,
+    SiteIdentity,
+    StandardPage,
+)
+from groups.models import GroupHomePage, SupportingOrganisation
 from home.models import DeclarationPage, Endorsement
 from streams.models import AwardScheme
 from tests.content import make_document, make_image
 from tests.factories import make_site
+from tests.translating import start_translation
 
 PAGE_FIELDS = ("title", "slug", "seo_title", "search_description")
 TEXT_FIELDS = (models.CharField, models.TextField)
@@ -85,6 +93,7 @@ class CorpusPage:
     path: str
     title: str
     rich_text: str = ""
+    translated: bool = False
 
 
 @dataclass(repr=False)
@@ -311,7 +320,9 @@ def corpus_sites():
     national = make_site(
         kind="national", name="City of Sanctuary", hostname="localhost"
     )
-    group = make_site(name="Sheffield", hostname="sheffield.localhost")
+    group = make_site(
+        name="Sheffield", hostname="sheffield.localhost", languages=["ar"]
+    )
     stream = make_site(kind="stream", name="Schools", hostname="schools.localhost")
     return [group, stream, national]
 
@@ -357,7 +368,37 @@ def build_corpus():
         filler.children(record, record._meta.label)
         record.save()
         corpus.records.append(record)
+    group_pages = Page.objects.descendant_of(sites[0].root_page, inclusive=True)
+    for model in (GroupHomePage, StandardPage):
+        translate_with_payloads(corpus, group_pages.exact_type(model).get().specific)
     return corpus
+
+
+def translate_with_payloads(corpus, page, language="ar"):
+    """A translator saves every string, as the translation editor's API does."""
+    translation = start_translation(page, language)
+    label = f"{page._meta.label} ({language})"
+    segments = StringSegment.objects.filter(source=translation.source)
+    for segment in segments.select_related("string", "context"):
+        marker = corpus.marker()
+        entry = Entry(label, segment.context.path, marker)
+        attempts = [("raw", combined(marker)), ("typed", escape(combined(marker)))]
+        for kind, data in attempts:
+            string, _created = StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=translation.target_locale,
+                context=segment.context,
+                defaults={"data": data, "has_error": False, "field_error": ""},
+            )
+            if string.has_error:
+                entry.refused.append(kind)
+            else:
+                entry.stored, entry.kinds = data, list(PAYLOAD_KINDS)
+        corpus.entries.append(entry)
+    translation.save_target(publish=False)
+    translated = page.get_translation(translation.target_locale)
+    translated.get_latest_revision().publish()
+    add_to_corpus(corpus, translated, translated=True)
 
 
 def shown_records(sites):
@@ -383,16 +424,19 @@ def publish_filled(filler, page, parent, corpus):
     if parent is not None:
         parent.add_child(instance=page)
     page.save_revision().publish()
-    page.refresh_from_db()
-    site = page.get_site()
     typed = [entry.typed for entry in corpus.entries[first:] if entry.typed]
+    add_to_corpus(corpus, page, rich_text=typed[0] if typed else "")
+
+
+def add_to_corpus(corpus, page, **facts):
+    page.refresh_from_db()
     corpus.pages.append(
         CorpusPage(
             page=page,
-            hostname=site.hostname,
+            hostname=page.get_site().hostname,
             path=page.get_url_parts()[2],
             title=page.title,
-            rich_text=typed[0] if typed else "",
+            **facts,
         )
     )
 

@@ -33,6 +33,9 @@ def test_no_payload_opens_a_dialog_on_public_or_admin_pages(page, site_url):
     log_in(page, site_url, "corpus-admin", PASSWORD)
     for item in corpus.pages:
         page.goto(site_url("localhost", f"/admin/pages/{item.page.pk}/edit/"))
+        if item.translated:  # the translation editor shows each translated string
+            page.get_by_text(item.title).first.wait_for()
+            continue
         assert page.locator("input[name=title]").input_value() == item.title
         if item.rich_text:
             page.get_by_text(item.rich_text).first.wait_for()
