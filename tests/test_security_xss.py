@@ -9,13 +9,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.fields import StreamField
 
 from tests.security import parse_csp
-from tests.xss import (
-    build_corpus,
-    combined,
-    corpus_page_models,
-    injected_markup,
-    text_fields,
-)
+from tests.xss import build_corpus, corpus_page_models, text_fields
+from tests.xss_payloads import combined, injected_markup
 
 CSP = "Content-Security-Policy"
 
