@@ -194,6 +194,8 @@ def page_facts(model):
         "cms.EventPage": {"start": start, "end": start + timedelta(hours=2)},
         "cms.StoryPage": {
             "consent_given_on": date(2025, 3, 1),
+            "consent_web": True,
+            "photo_permission": True,
             "network_display": True,
         },
         "home.NetworkNewsPage": {"syndication": "all"},
