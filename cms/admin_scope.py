@@ -5,6 +5,7 @@ subclasses are mounted at the same addresses, ahead of Wagtail's admin URLs
 (see cms/urls.py). Nothing of Wagtail is patched.
 """
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField
@@ -13,7 +14,8 @@ from django.http import Http404
 from django.urls import path
 from django.utils.functional import cached_property
 
-from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
 from wagtail.admin.views.reports.audit_logging import (
     LogEntriesView,
     SiteHistoryReportFilterSet,
@@ -21,10 +23,11 @@ from wagtail.admin.views.reports.audit_logging import (
 )
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.admin.views.reports.workflows import WorkflowView
+from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.permissions import policy_registry
 
 from cms.member_sites import explorable_pages, is_national_team
@@ -37,15 +40,90 @@ def people_filter(filterset, name, people):
     return filterset
 
 
+def check_explorable(user, page_id):
+    if not user.is_superuser and not explorable_pages(user).filter(pk=page_id).exists():
+        raise Http404
+
+
 class ScopedPageBrowseView(BrowseView):
     """The page chooser refuses to open a page outside the person's sites."""
 
     def get(self, request, parent_page_id=None):
-        if parent_page_id and not request.user.is_superuser:
-            allowed = explorable_pages(request.user).filter(pk=parent_page_id)
-            if not allowed.exists():
-                raise Http404
+        if parent_page_id:
+            check_explorable(request.user, parent_page_id)
         return super().get(request, parent_page_id)
+
+
+class ScopedPageChosenMultipleView(ChosenMultipleView):
+    """Choosing several pages at once returns only pages of the person's sites."""
+
+    def get(self, request):
+        if not request.user.is_superuser:
+            ids = [i for i in request.GET.getlist("id") if i.isdigit()]
+            allowed = explorable_pages(request.user).filter(pk__in=ids)
+            request.GET = request.GET.copy()
+            request.GET.setlist(
+                "id", [str(pk) for pk in allowed.values_list("pk", flat=True)]
+            )
+        return super().get(request)
+
+
+def own_page(action, kwarg="page_id"):
+    """A page view that opens only pages of the person's sites: the explorer (a
+    moderator's explorable root is the tree root when the site has several
+    languages) and the workflow views (they name the page before checking)."""
+    view = page_viewset_registry.as_view(action, **{f"{kwarg}_kwarg": kwarg})
+
+    def scoped(request, **kwargs):
+        check_explorable(request.user, kwargs[kwarg])
+        return view(request, **kwargs)
+
+    return scoped
+
+
+def objects_in_scope(user, model):
+    """The objects of a model a person may see in bulk actions."""
+    if issubclass(model, Page):
+        return explorable_pages(user)
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(
+        user, ["choose", "change", "delete"]
+    )
+
+
+class ScopedBulkAction:
+    """A bulk action that leaves out, unnamed, the objects of other sites: Wagtail
+    lists the objects a person may not act on by title."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        if self.request.user.is_superuser:
+            return objects, extra
+        everything = objects + extra["items_with_no_access"]
+        scope = objects_in_scope(self.request.user, self.model)
+        allowed = set(
+            scope.filter(pk__in=[o.pk for o in everything]).values_list("pk", flat=True)
+        )
+        extra["items_with_no_access"] = [
+            o for o in extra["items_with_no_access"] if o.pk in allowed
+        ]
+        return [o for o in objects if o.pk in allowed], extra
+
+
+def bulk_action(request, app_label, model_name, action):
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    action_class = bulk_action_registry.get_bulk_action_class(
+        app_label, model_name, action
+    )
+    if action_class is None:
+        raise Http404
+    scoped = type(
+        f"Scoped{action_class.__name__}", (ScopedBulkAction, action_class), {}
+    )
+    return scoped(request, model).dispatch(request)
 
 
 class ScopedLockedPagesView(LockedPagesView):
@@ -67,6 +145,23 @@ class ScopedWorkflowView(WorkflowView):
     def filters(self):
         people = workflow_requesters(self.request.user)
         return people_filter(super().filters, "requested_by", people)
+
+
+class ScopedWorkflowTasksView(WorkflowTasksView):
+    """Wagtail lists tasks of every page a person could edit anywhere in the tree."""
+
+    def get_queryset(self):
+        tasks = super().get_queryset()
+        if self.request.user.is_superuser:
+            return tasks
+        page_ids = explorable_pages(self.request.user).annotate(
+            key=Cast("pk", CharField())
+        )
+        return tasks.filter(
+            workflow_state__base_content_type__model="page",
+            workflow_state__base_content_type__app_label="wagtailcore",
+            workflow_state__object_id__in=page_ids.values("key"),
+        )
 
 
 class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
@@ -112,11 +207,37 @@ def results(view):
 
 
 urlpatterns = [
+    path("pages/<int:parent_page_id>/", own_page("index", "parent_page_id")),
+    path(
+        "pages/<int:parent_page_id>/results/",
+        own_page("index_results", "parent_page_id"),
+    ),
+    path(
+        "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        own_page("workflow_action"),
+    ),
+    path(
+        "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
+        "<int:task_state_id>/",
+        own_page("collect_workflow_action_data"),
+    ),
+    path(
+        "pages/workflow/confirm_cancellation/<int:page_id>/",
+        own_page("confirm_workflow_cancellation"),
+    ),
+    path(
+        "pages/workflow/preview/<int:page_id>/<int:task_id>/",
+        own_page("workflow_preview"),
+    ),
+    path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
     path("choose-page/<int:parent_page_id>/", ScopedPageBrowseView.as_view()),
+    path("choose-page/chosen-multiple/", ScopedPageChosenMultipleView.as_view()),
     path("reports/locked/", ScopedLockedPagesView.as_view()),
     path("reports/locked/results/", results(ScopedLockedPagesView)),
     path("reports/workflow/", ScopedWorkflowView.as_view()),
     path("reports/workflow/results/", results(ScopedWorkflowView)),
+    path("reports/workflow_tasks/", ScopedWorkflowTasksView.as_view()),
+    path("reports/workflow_tasks/results/", results(ScopedWorkflowTasksView)),
     path("reports/site-history/", ScopedSiteHistoryView.as_view()),
     path("reports/site-history/results/", results(ScopedSiteHistoryView)),
     path("reports/page-types-usage/", NationalPageTypesUsageView.as_view()),
