@@ -23,7 +23,7 @@ from wagtail.admin.views.reports.audit_logging import (
 )
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
+from wagtail.admin.views.reports.workflows import WorkflowView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
@@ -147,23 +147,6 @@ class ScopedWorkflowView(WorkflowView):
         return people_filter(super().filters, "requested_by", people)
 
 
-class ScopedWorkflowTasksView(WorkflowTasksView):
-    """Wagtail lists tasks of every page a person could edit anywhere in the tree."""
-
-    def get_queryset(self):
-        tasks = super().get_queryset()
-        if self.request.user.is_superuser:
-            return tasks
-        page_ids = explorable_pages(self.request.user).annotate(
-            key=Cast("pk", CharField())
-        )
-        return tasks.filter(
-            workflow_state__base_content_type__model="page",
-            workflow_state__base_content_type__app_label="wagtailcore",
-            workflow_state__object_id__in=page_ids.values("key"),
-        )
-
-
 class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
     def get_users_queryset(self):
         # Wagtail offers everyone who ever edited a page; keep to viewable entries.
@@ -236,8 +219,6 @@ urlpatterns = [
     path("reports/locked/results/", results(ScopedLockedPagesView)),
     path("reports/workflow/", ScopedWorkflowView.as_view()),
     path("reports/workflow/results/", results(ScopedWorkflowView)),
-    path("reports/workflow_tasks/", ScopedWorkflowTasksView.as_view()),
-    path("reports/workflow_tasks/results/", results(ScopedWorkflowTasksView)),
     path("reports/site-history/", ScopedSiteHistoryView.as_view()),
     path("reports/site-history/results/", results(ScopedSiteHistoryView)),
     path("reports/page-types-usage/", NationalPageTypesUsageView.as_view()),

@@ -6,12 +6,18 @@ states and translations (tests/crawler.py); no 200 may carry B's sentinel.
 """
 
 import time
+from types import SimpleNamespace
 
 import pytest
 
 from django.contrib.messages import get_messages
 from django.test import Client
 
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from cms.models import StandardPage
+from cms.roles import site_collection
 from tests.crawler import (
     SENTINEL,
     SKIPPED,
@@ -20,7 +26,7 @@ from tests.crawler import (
     crawl_plan,
     unfilled,
 )
-from tests.factories import make_site
+from tests.factories import make_member, make_site
 
 ROLES = ["editor", "moderator", "translator"]
 
@@ -102,3 +108,113 @@ def test_the_crawler_sees_what_site_b_sees(site_b):
         response = client.get(address)
         assert response.status_code == 200, address
         assert SENTINEL.encode() in response.content, address
+
+
+# Leaks the crawler found, one focused test each.
+
+OWN = "Ay4Own"
+
+
+@pytest.fixture
+def two_sites(group_site, other_group_site, site_editor, site_moderator):
+    """A draft in moderation on each site; a photo on each site."""
+    drafts = {}
+    for site, mark in ((group_site, OWN), (other_group_site, SENTINEL)):
+        author = make_member(site, "editor", username=f"{mark}-author")
+        page = site.root_page.add_child(
+            instance=StandardPage(title=f"Draft {mark}", slug="draft", live=False)
+        )
+        page.save_revision(user=author)
+        site.root_page.get_workflow().start(page, author)
+        Image.objects.create(
+            title=f"Photo {mark}",
+            file=get_test_image_file(),
+            collection=site_collection(site),
+        )
+        drafts[mark] = page
+    return SimpleNamespace(
+        own=drafts[OWN],
+        other=drafts[SENTINEL],
+        own_image=Image.objects.get(title=f"Photo {OWN}"),
+        other_image=Image.objects.get(title=f"Photo {SENTINEL}"),
+        editor=site_editor,
+        moderator=site_moderator,
+    )
+
+
+def test_moderator_cannot_explore_another_sites_page(client, two_sites):
+    client.force_login(two_sites.moderator)
+    for suffix in ("", "results/"):
+        other = client.get(f"/admin/pages/{two_sites.other.pk}/{suffix}")
+        assert other.status_code == 404
+        assert SENTINEL.encode() not in other.content
+    own = client.get(f"/admin/pages/{two_sites.own.pk}/")
+    assert own.status_code == 200
+    assert OWN.encode() in own.content
+
+
+@pytest.mark.parametrize("role", ["editor", "moderator"])
+def test_bulk_action_confirmation_names_only_own_sites_objects(client, two_sites, role):
+    client.force_login(getattr(two_sites, role))
+    pages = f"id={two_sites.own.pk}&id={two_sites.other.pk}"
+    images = f"id={two_sites.own_image.pk}&id={two_sites.other_image.pk}"
+    for address in (
+        f"/admin/bulk/wagtailcore/page/delete/?{pages}",
+        "/admin/bulk/wagtailcore/page/publish/?id=all&childOf=1&q=Draft",
+        f"/admin/bulk/wagtailimages/image/delete/?{images}",
+    ):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert SENTINEL.encode() not in response.content, address
+    response = client.get(f"/admin/bulk/wagtailimages/image/add_tags/?{images}")
+    assert OWN.encode() in response.content
+
+
+def test_bulk_delete_of_another_sites_image_leaves_it(client, two_sites):
+    client.force_login(two_sites.moderator)
+    address = f"/admin/bulk/wagtailimages/image/delete/?id={two_sites.other_image.pk}"
+    client.post(address)
+    assert Image.objects.filter(pk=two_sites.other_image.pk).exists()
+
+
+def test_choosing_several_pages_returns_only_own_sites_pages(client, two_sites):
+    client.force_login(two_sites.editor)
+    response = client.get(
+        "/admin/choose-page/chosen-multiple/",
+        {"id": [two_sites.own.pk, two_sites.other.pk]},
+    )
+    chosen = [page["id"] for page in response.json()["result"]]
+    assert chosen == [two_sites.own.pk]
+
+
+def test_workflow_tasks_report_lists_only_own_sites_tasks(client, two_sites):
+    client.force_login(two_sites.moderator)
+    for address in ("/admin/reports/workflow_tasks/", "/admin/reports/workflow/"):
+        response = client.get(address)
+        assert response.status_code == 200
+        assert OWN.encode() in response.content, address
+        assert SENTINEL.encode() not in response.content, address
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/pages/workflow/action/{page}/approve/{task_state}/",
+        "/admin/pages/workflow/collect_action_data/{page}/approve/{task_state}/",
+        "/admin/pages/workflow/preview/{page}/{task}/",
+        "/admin/pages/workflow/confirm_cancellation/{page}/",
+    ],
+)
+def test_workflow_views_do_not_name_another_sites_page(client, two_sites, address):
+    state = two_sites.other.current_workflow_task_state
+    client.force_login(two_sites.moderator)
+    response = client.get(
+        address.format(
+            page=two_sites.other.pk,
+            task_state=state.pk,
+            task=state.task_id,
+        )
+    )
+    assert response.status_code == 404
+    assert SENTINEL not in flashed(response)
+    assert SENTINEL.encode() not in response.content
