@@ -100,4 +100,6 @@ def network_wide_reports_for_national_team(request, menu_items):
 
 
 # Translation (issue 6): hooks in cms/i18n/admin_hooks.py
+# Audit trail (issue 8): log actions for role changes and the site audit view
+from cms import audit  # noqa: E402, F401
 from cms.i18n import admin_hooks  # noqa: E402, F401
