@@ -11,9 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
 
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
 from wagtail.admin.views.reports.audit_logging import (
@@ -29,6 +31,7 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page, WorkflowState
 from wagtail.permissions import policy_registry
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.member_sites import explorable_pages, is_national_team
 
@@ -68,14 +71,20 @@ class ScopedPageChosenMultipleView(ChosenMultipleView):
         return super().get(request)
 
 
-def own_page(action, kwarg="page_id"):
+def own_page(action, kwarg="page_id", elsewhere=None):
     """A page view that opens only pages of the person's sites: the explorer (a
     moderator's explorable root is the tree root when the site has several
-    languages) and the workflow views (they name the page before checking)."""
+    languages) and the workflow views (they name the page before checking).
+    Another site's page is a 404, or a redirect to `elsewhere` when given."""
     view = page_viewset_registry.as_view(action, **{f"{kwarg}_kwarg": kwarg})
 
     def scoped(request, **kwargs):
-        check_explorable(request.user, kwargs[kwarg])
+        try:
+            check_explorable(request.user, kwargs[kwarg])
+        except Http404:
+            if elsewhere is None:
+                raise
+            return redirect(elsewhere)
         return view(request, **kwargs)
 
     return scoped
@@ -190,7 +199,11 @@ def results(view):
 
 
 urlpatterns = [
-    path("pages/<int:parent_page_id>/", own_page("index", "parent_page_id")),
+    # Like Wagtail's explorer outside a person's root: back to their own pages.
+    path(
+        "pages/<int:parent_page_id>/",
+        own_page("index", "parent_page_id", elsewhere="wagtailadmin_explore_root"),
+    ),
     path(
         "pages/<int:parent_page_id>/results/",
         own_page("index_results", "parent_page_id"),
@@ -224,3 +237,6 @@ urlpatterns = [
     path("reports/page-types-usage/", NationalPageTypesUsageView.as_view()),
     path("reports/page-types-usage/results/", results(NationalPageTypesUsageView)),
 ]
+# The admin's own checks, as Wagtail applies them to its URLs: login, admin
+# access, the acting user in the audit log.
+urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)

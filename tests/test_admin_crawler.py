@@ -144,10 +144,12 @@ def two_sites(group_site, other_group_site, site_editor, site_moderator):
 
 def test_moderator_cannot_explore_another_sites_page(client, two_sites):
     client.force_login(two_sites.moderator)
-    for suffix in ("", "results/"):
-        other = client.get(f"/admin/pages/{two_sites.other.pk}/{suffix}")
-        assert other.status_code == 404
-        assert SENTINEL.encode() not in other.content
+    other = client.get(f"/admin/pages/{two_sites.other.pk}/", follow=True)
+    assert other.redirect_chain[0][0] == "/admin/pages/"
+    assert SENTINEL.encode() not in other.content
+    results = client.get(f"/admin/pages/{two_sites.other.pk}/results/")
+    assert results.status_code == 404
+    assert SENTINEL.encode() not in results.content
     own = client.get(f"/admin/pages/{two_sites.own.pk}/")
     assert own.status_code == 200
     assert OWN.encode() in own.content
@@ -218,3 +220,14 @@ def test_workflow_views_do_not_name_another_sites_page(client, two_sites, addres
     assert response.status_code == 404
     assert SENTINEL not in flashed(response)
     assert SENTINEL.encode() not in response.content
+
+
+def test_scoped_admin_views_send_anonymous_visitors_to_the_login(client, two_sites):
+    for address in (
+        f"/admin/pages/{two_sites.own.pk}/",
+        f"/admin/bulk/wagtailcore/page/delete/?id={two_sites.own.pk}",
+        f"/admin/choose-page/chosen-multiple/?id={two_sites.own.pk}",
+    ):
+        response = client.get(address)
+        assert response.status_code == 302, address
+        assert response["Location"].startswith("/admin/login/"), address
