@@ -34,6 +34,7 @@ from cms.models import (
     StoryIndexPage,
 )
 from cms.roles import RoleBuilder
+from cms.safeguarding import ensure_story_workflow
 
 HOME_MODELS = {
     "national": "home.HomePage",
@@ -107,7 +108,7 @@ def default_hostname(name):
 
 @transaction.atomic
 def provision_site(request, owner=None):
-    """Create the home page, starter pages, Site, collection, roles and workflow."""
+    """Create the home page, starter pages, Site, collection, roles and workflows."""
     request.clean()
     home_model = apps.get_model(HOME_MODELS[request.kind])
     default_locale = Locale.get_default()
@@ -147,6 +148,7 @@ def provision_site(request, owner=None):
     if request.kind == "national":
         builder.grant_national(groups[(Role.MODERATOR, None)])
     _create_workflow(home, request.name, groups[(Role.MODERATOR, None)])
+    ensure_story_workflow(site, groups[(Role.MODERATOR, None)])
     return site
 
 

@@ -7,7 +7,6 @@ permissions; these views apply it to every listing, form and object they show.
 
 from django.core.exceptions import PermissionDenied
 
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -16,6 +15,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from cms.media_scope import SiteModelForm
+
 ACTIONS = ["add", "change", "delete"]
 
 
@@ -23,7 +24,7 @@ def register_site_scoped(model):
     register_permission_policy(model, SitePermissionPolicy(model))
 
 
-class SiteScopedForm(WagtailAdminModelForm):
+class SiteScopedForm(SiteModelForm):
     """Offers only the sites the user may manage; preselects the only one."""
 
     def __init__(self, *args, **kwargs):

@@ -127,6 +127,7 @@ def seed_site_content():
                     consent_given_on=date(2025, 3, 1),
                     consent_method="Signed form",
                     consent_recorded_by="Demo volunteer",
+                    consent_web=True,
                     network_display=True,
                 ),
             )

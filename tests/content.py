@@ -35,6 +35,7 @@ CONSENT = {
     "consent_given_on": date(2025, 3, 1),
     "consent_method": "Signed form",
     "consent_recorded_by": "Coordinator",
+    "consent_web": True,
 }
 
 
@@ -56,12 +57,14 @@ def section(site, model):
     return model.objects.child_of(site.root_page).get()
 
 
-def make_image(title="A picture", size=(800, 450)):
+def make_image(title="A picture", size=(800, 450), collection=None):
     buffer = BytesIO()
     PILImage.new("RGB", size, "#1d5c63").save(buffer, "JPEG")
     image = get_image_model()(
         title=title, file=ImageFile(buffer, name=f"{slugify(title)}.jpg")
     )
+    if collection is not None:
+        image.collection = collection
     image.save()
     return image
 

@@ -21,6 +21,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, Revision, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms.models import CharterStatement, FormField, FormPage, SiteIdentity, StandardPage
 from cms.roles import site_collection
@@ -507,3 +508,88 @@ def test_site_roles_hold_no_snippet_permissions(net):
         ]
     )
     assert not snippet_perms.exists()
+
+
+def page_form(title, body=(), **extra):
+    data = {
+        "title": title,
+        "slug": "own",
+        "summary": "",
+        "body": streamfield(list(body)),
+        "comments": inline_formset([]),
+        **extra,
+    }
+    return nested_form_data(data)
+
+
+def image_block(image):
+    return ("image", {"image": image.pk, "alt_text": "A photo", "caption": ""})
+
+
+def documents_block(document):
+    items = {"0": {"value": document.pk, "deleted": "", "order": "0", "id": ""}}
+    return ("documents", {"title": "", "documents": {"count": "1", **items}})
+
+
+@pytest.mark.parametrize("role", ["editor", "moderator"])
+def test_crafted_post_cannot_put_site_bs_media_on_site_as_page(client, net, role):
+    client.force_login(net.users[role])
+    page = StandardPage.objects.get(slug="own", path__startswith=net.a.root_page.path)
+    edit = url("wagtailadmin_pages:edit", page.pk)
+    crafted = [
+        page_form("Crafted", listing_image=str(net.b_image.pk)),
+        page_form("Crafted", body=[image_block(net.b_image)]),
+        page_form("Crafted", body=[documents_block(net.b_document)]),
+    ]
+    for data in crafted:
+        response = client.post(edit, data)
+        assert response.status_code == 200
+        assert b"from your own site" in response.content
+        page.refresh_from_db()
+        assert page.get_latest_revision_as_object().title != "Crafted"
+
+    own_image = Image.objects.get(collection=site_collection(net.a))
+    data = page_form("Own photo", body=[image_block(own_image)])
+    data["listing_image"] = str(own_image.pk)
+    assert client.post(edit, data).status_code == 302
+    page.refresh_from_db()
+    saved = page.get_latest_revision_as_object()
+    assert saved.title == "Own photo"
+    assert saved.listing_image == own_image
+
+
+def test_crafted_post_cannot_put_site_bs_image_on_site_as_settings(client, net):
+    client.force_login(net.users["moderator"])
+    own = url("wagtailsettings:edit", "cms", "siteidentity", net.a.pk)
+    data = {
+        "display_name": "Sheffield",
+        "accent_colour": "#aa3300",
+        "contact_email": "hello@example.org",
+        "logo": str(net.b_image.pk),
+    }
+    response = client.post(own, data)
+    assert response.status_code == 200
+    assert b"from your own site" in response.content
+    assert SiteIdentity.for_site(net.a).logo_id is None
+
+    data["logo"] = str(Image.objects.get(collection=site_collection(net.a)).pk)
+    assert client.post(own, data).status_code == 302
+    assert SiteIdentity.for_site(net.a).logo_id == int(data["logo"])
+
+
+def test_media_the_national_team_placed_stays_when_a_moderator_saves(client, net):
+    identity = SiteIdentity.for_site(net.a)
+    identity.logo = net.b_image
+    identity.save()
+    client.force_login(net.users["moderator"])
+    own = url("wagtailsettings:edit", "cms", "siteidentity", net.a.pk)
+    data = {
+        "display_name": "Sheffield renamed",
+        "accent_colour": "#aa3300",
+        "contact_email": "hello@example.org",
+        "logo": str(net.b_image.pk),
+    }
+    assert client.post(own, data).status_code == 302
+    identity.refresh_from_db()
+    assert identity.display_name == "Sheffield renamed"
+    assert identity.logo == net.b_image

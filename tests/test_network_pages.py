@@ -34,6 +34,7 @@ def story(site, title, **consent):
         "consent_given_on": date(2024, 1, 1),
         "consent_method": "Signed form",
         "consent_recorded_by": "Sheffield coordinator",
+        "consent_web": True,
         "network_display": True,
         **consent,
     }

@@ -170,6 +170,7 @@ def test_story_shows_name_place_and_portrait_only_when_allowed(client, group_sit
         hide_surname=False,
         hide_location=False,
         hide_face=False,
+        photo_permission=True,
         portrait=content.make_image("Portrait"),
     )
     soup = soup_of(client, story.url)

@@ -42,7 +42,13 @@ def add_events(site, start, stop):
 def add_stories(site, start, stop):
     for n in range(start, stop):
         portrait = content.make_image(f"Portrait {n}")
-        content.add_story(site, f"Story {n}", portrait=portrait, hide_face=n % 2 == 0)
+        content.add_story(
+            site,
+            f"Story {n}",
+            portrait=portrait,
+            hide_face=n % 2 == 0,
+            photo_permission=True,
+        )
 
 
 def add_resources(site, start, stop):
@@ -119,7 +125,12 @@ def test_detail_pages_render_in_a_bounded_number_of_queries(client, group_site):
         content.add_inspiration(group_site, "Idea", tags=["a", "b"]),
         content.add_news(group_site, "News", tags=["a"]),
         content.add_event(group_site, "Event"),
-        content.add_story(group_site, "Story", portrait=content.make_image("P")),
+        content.add_story(
+            group_site,
+            "Story",
+            portrait=content.make_image("P"),
+            photo_permission=True,
+        ),
         content.add_resource(group_site, "Kit"),
         content.charter_page(group_site),
     ]

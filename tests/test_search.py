@@ -41,6 +41,7 @@ def publish_story(site, title, consent=True, network=False, withdrawn=False):
         consent_given_on=datetime.date(2024, 1, 1) if consent else None,
         consent_method="Signed form" if consent else "",
         consent_recorded_by="Sheffield coordinator" if consent else "",
+        consent_web=consent,
         consent_withdrawn_on=datetime.date(2025, 1, 1) if withdrawn else None,
         network_display=network,
     )

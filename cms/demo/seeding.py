@@ -142,6 +142,8 @@ class SiteSeeder:
                 consent_given_on=date(2025, 3, 1),
                 consent_method="Signed consent form, read aloud in Arabic",
                 consent_recorded_by="Volunteer coordinator",
+                consent_web=True,
+                consent_social=network,
                 network_display=network,
             )
             publish(index, page)

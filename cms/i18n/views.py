@@ -75,9 +75,13 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
             site = site_for_page(page)
             allowed = translatable_locales(request.user, site).exists()
             self.full_control = allowed and is_site_moderator(request.user, site)
+            # Stories go live only through safeguarding (cms.safeguarding).
+            self.may_publish = self.full_control and (
+                page.permissions_for_user(request.user).can_publish()
+            )
         else:
             allowed = request.user.has_perm(get_permission_name("change", model))
-            self.full_control = allowed
+            self.full_control = self.may_publish = allowed
         if not allowed:
             raise PermissionDenied
         self.machine_translation = machine_translation_allowed(model)
@@ -85,7 +89,7 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
 
     def get_form(self):
         form = super().get_form()
-        if not self.full_control:
+        if not self.may_publish:
             form.fields["publish_translations"].disabled = True
             form.fields["publish_translations"].widget = forms.HiddenInput()
         if not (self.full_control and self.machine_translation):

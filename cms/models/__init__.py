@@ -45,3 +45,4 @@ __all__ = [
     "StoryPage",
     "withdraw_consent",
 ]
+from .erasure import ErasureRecord  # noqa: F401

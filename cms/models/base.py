@@ -11,6 +11,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.media_scope import SitePageForm
+
 SHARED_SECTION_TYPES = [
     "cms.StandardPage",
     "cms.CharterPage",
@@ -54,6 +56,7 @@ class BasePage(ListingMixin, Page):
     """The root of every page type of the network."""
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    base_form_class = SitePageForm
     promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
 
     class Meta:

@@ -1,6 +1,9 @@
 """General page types: standard pages, the charter page and form pages."""
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -11,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.media_scope import SiteFormPageForm
 
 from .base import SITE_HOME_TYPES, BasePage, ListingMixin
 from .charter import (
@@ -66,6 +70,13 @@ class FormPage(ListingMixin, AbstractEmailForm):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+    base_form_class = SiteFormPageForm
+    retention_days = models.PositiveSmallIntegerField(
+        _("keep submissions for (days)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+        help_text=_("Older submissions are deleted every night. From 1 to 730 days."),
+    )
 
     content_panels = [
         *AbstractEmailForm.content_panels,
@@ -77,6 +88,7 @@ class FormPage(ListingMixin, AbstractEmailForm):
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
                 FieldPanel("subject"),
+                FieldPanel("retention_days"),
             ],
             _("Email notification"),
         ),
@@ -84,3 +96,11 @@ class FormPage(ListingMixin, AbstractEmailForm):
     promote_panels = [*AbstractEmailForm.promote_panels, *ListingMixin.listing_panels]
     parent_page_types = [*SITE_HOME_TYPES, "cms.StandardPage"]
     subpage_types = []
+
+    def render_email(self, form):
+        """Say that someone wrote, never what: the words stay in the admin."""
+        listing = reverse("wagtailforms:list_submissions", args=[self.pk])
+        return _(
+            'Someone filled in the form "%(title)s". For their privacy this '
+            "email does not contain what they wrote; read it in the admin:\n%(link)s"
+        ) % {"title": self.title, "link": settings.WAGTAILADMIN_BASE_URL + listing}

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from cms.media_scope import SiteModelForm
+
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Use a colour code like #1d5c63.")
 )
@@ -57,6 +59,7 @@ class SiteIdentity(BaseSiteSetting):
         help_text=_("The languages your site is published in, besides English."),
     )
 
+    base_form_class = SiteModelForm
     panels = [
         FieldPanel("display_name"),
         FieldPanel("logo"),

@@ -2,10 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_save
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
@@ -15,8 +16,11 @@ from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.media_scope import SitePageForm
+from cms.safeguarding import follow_translation_workflow
 
 from .base import BasePage, IndexPage
+from .story_consent import SCOPE_FIELDS, StoryConsentMixin, StoryPermissionTester
 
 CONSENT_FIELDS = ["consent_given_on", "consent_method", "consent_recorded_by"]
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
@@ -24,10 +28,14 @@ PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
 class StoryQuerySet(PageQuerySet):
     def consented(self):
-        """Stories whose storyteller's consent is recorded and not withdrawn."""
+        """Stories whose storyteller's consent to the web is recorded, not withdrawn
+        and not due for review."""
         return (
             self.filter(
-                consent_given_on__isnull=False, consent_withdrawn_on__isnull=True
+                consent_given_on__isnull=False,
+                consent_withdrawn_on__isnull=True,
+                consent_web=True,
+                consent_review_by__gte=timezone.localdate(),
             )
             .exclude(consent_method="")
             .exclude(consent_recorded_by="")
@@ -41,7 +49,7 @@ class StoryQuerySet(PageQuerySet):
         return self.descendant_of(site.root_page, inclusive=True)
 
 
-class StoryPageForm(WagtailAdminPageForm):
+class StoryPageForm(SitePageForm):
     """Refuses to publish, or send for approval, a story without consent."""
 
     def clean(self):
@@ -53,6 +61,11 @@ class StoryPageForm(WagtailAdminPageForm):
                 self.add_error(
                     name, _("Record the storyteller's consent before publishing.")
                 )
+        if "consent_web" in self.fields and not cleaned.get("consent_web"):
+            self.add_error(
+                "consent_web",
+                _("The storyteller has not agreed to publication on the web."),
+            )
         if cleaned.get("consent_withdrawn_on"):
             self.add_error(
                 "consent_withdrawn_on",
@@ -60,10 +73,26 @@ class StoryPageForm(WagtailAdminPageForm):
             )
         return cleaned
 
+    def clean_consent_review_by(self):
+        review_by = self.cleaned_data.get("consent_review_by")
+        withdrawing = self.data.get("consent_withdrawn_on")
+        if review_by and review_by <= timezone.localdate() and not withdrawing:
+            raise ValidationError(
+                _(
+                    "Choose a day in the future: ask the storyteller again and "
+                    "renew their consent before it."
+                )
+            )
+        return review_by
+
 
 class StoryIndexPage(IndexPage):
     subpage_types = ["cms.StoryPage"]
     image_fields = ("listing_image", "portrait")
+
+    def permissions_for_user(self, user):
+        # New stories are created as drafts and go through safeguarding.
+        return StoryPermissionTester(user, self)
 
     def listing(self):
         return (
@@ -77,7 +106,7 @@ class StoryIndexPage(IndexPage):
         return self.listing()
 
 
-class StoryPage(BasePage):
+class StoryPage(StoryConsentMixin, BasePage):
     storyteller = models.CharField(
         _("storyteller's name or pseudonym"),
         max_length=120,
@@ -158,6 +187,7 @@ class StoryPage(BasePage):
                 *CONSENT_FIELDS,
                 "consent_withdrawn_on",
                 "network_display",
+                *SCOPE_FIELDS,
             )
         ),
     ]
@@ -191,6 +221,7 @@ class StoryPage(BasePage):
             ],
             _("Consent"),
         ),
+        StoryConsentMixin.consent_scope_panel,
     ]
     parent_page_types = ["cms.StoryIndexPage"]
     subpage_types = []
@@ -198,7 +229,12 @@ class StoryPage(BasePage):
     @property
     def has_consent(self):
         recorded = all(getattr(self, name) for name in CONSENT_FIELDS)
-        return recorded and not self.consent_withdrawn_on
+        return (
+            recorded
+            and self.consent_web
+            and not self.consent_withdrawn_on
+            and not self.consent_expired
+        )
 
     @property
     def shown_name(self):
@@ -212,19 +248,32 @@ class StoryPage(BasePage):
 
     @property
     def shown_image(self):
-        return None if self.hide_face else (self.portrait or self.listing_image)
+        if self.hide_face or not self.photo_permission:
+            return None
+        return self.portrait or self.listing_image
 
     @property
     def social_image(self):
-        return self.shown_image
+        return self.shown_image if self.consent_social else None
+
+    def permissions_for_user(self, user):
+        return StoryPermissionTester(user, self)
 
     def clean(self):
         super().clean()
+        errors = {}
         given, withdrawn = self.consent_given_on, self.consent_withdrawn_on
         if given and withdrawn and withdrawn < given:
-            raise ValidationError(
-                {"consent_withdrawn_on": _("Consent cannot end before it was given.")}
+            errors["consent_withdrawn_on"] = _(
+                "Consent cannot end before it was given."
             )
+        if not self.photo_permission:
+            message = _("The storyteller has not given permission for a photo.")
+            for name in ("portrait", "listing_image"):
+                if getattr(self, f"{name}_id"):
+                    errors[name] = message
+        if errors:
+            raise ValidationError(errors)
 
     def save_revision(self, *args, **kwargs):
         revision = super().save_revision(*args, **kwargs)
@@ -245,6 +294,9 @@ def take_down_unconsented(sender, instance, **kwargs):
 
 
 page_published.connect(take_down_unconsented, sender=StoryPage)
+post_save.connect(
+    follow_translation_workflow, sender=StoryIndexPage, dispatch_uid="story-workflow"
+)
 
 
 def withdraw_consent(story, user=None):

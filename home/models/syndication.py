@@ -6,10 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import PageManager, Site
 
+from cms.media_scope import SitePageForm
 from cms.models import NewsPage
 from cms.models.news import NewsQuerySet
 from groups.models import GroupHomePage, Region
@@ -57,7 +57,7 @@ class NetworkNewsQuerySet(NewsQuerySet):
         return self.live().public().filter(chosen)
 
 
-class NetworkNewsForm(WagtailAdminPageForm):
+class NetworkNewsForm(SitePageForm):
     """Server-side guard: only national editors may change syndication fields."""
 
     def __init__(self, *args, **kwargs):

@@ -36,6 +36,10 @@ def chromium_missing():
 @pytest.fixture(autouse=True)
 def migrated_data(transactional_db):
     """Live-server tests flush the database, and with it what migrations made."""
+    restore_migrated_data()
+
+
+def restore_migrated_data():
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     if not Page.objects.filter(depth=1).exists():

@@ -9,6 +9,7 @@ from cms.demo import network, translations
 from cms.demo.seeding import seed_content
 from cms.provisioning import NewSite, provision_site
 from cms.roles import grant_role
+from cms.safeguarding import ensure_story_workflow
 from home.demo import seed_demo_national
 
 
@@ -23,6 +24,8 @@ class Command(BaseCommand):
                 continue
             provision_site(request)
             made += 1
+        for site in Site.objects.filter(roles__role="moderator").distinct():
+            ensure_story_workflow(site)  # sites made before story safeguarding
         self.stdout.write(f"Sites: {made} created, {Site.objects.count()} in all.")
         seed_content()
         self.stdout.write("Content: every page type filled on the demo sites.")
