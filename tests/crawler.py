@@ -32,11 +32,20 @@ from wagtail.models import (
 )
 from wagtail_localize.models import OverridableSegment, StringSegment
 
-from cms.models import CharterStatement, FormField, FormPage, SiteIdentity, StandardPage
+from cms.models import (
+    CharterStatement,
+    FormField,
+    FormPage,
+    SiteIdentity,
+    StandardPage,
+    StoryIndexPage,
+    StoryPage,
+)
 from cms.roles import site_collection
 from groups.models import SupportingOrganisation
 from search.models import SitePromotion
 from streams.models import AwardScheme
+from tests.content import CONSENT
 from tests.factories import make_member
 from tests.translating import start_translation
 
@@ -117,6 +126,21 @@ def build_site_b(a, b):
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.LOGIN
     )
+    story = (
+        StoryIndexPage.objects.child_of(home)
+        .get()
+        .add_child(
+            instance=StoryPage(
+                title=f"Story {SENTINEL} {WORD}",
+                slug="story",
+                storyteller=f"{SENTINEL} teller",
+                live=False,
+                **CONSENT,
+            )
+        )
+    )
+    story.save_revision(user=b_editor)
+    story.get_workflow().start(story, b_editor)
     form = home.get_children().type(FormPage).get().specific
     FormField.objects.create(page=form, label="Message", field_type="multiline")
     submission = FormSubmission.objects.create(
@@ -143,7 +167,7 @@ def build_site_b(a, b):
         b=b,
         b_editor=b_editor,
         b_group=b.roles.get(role="editor").group,
-        pages=[draft, published, private, home.specific],
+        pages=[draft, published, private, story, home.specific],
         draft=draft,
         form=form,
         revisions=[first, second],
