@@ -5,15 +5,19 @@ subclasses are mounted at the same addresses, ahead of Wagtail's admin URLs
 (see cms/urls.py). Nothing of Wagtail is patched.
 """
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
 
-from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
 from wagtail.admin.views.reports.audit_logging import (
     LogEntriesView,
     SiteHistoryReportFilterSet,
@@ -22,10 +26,12 @@ from wagtail.admin.views.reports.audit_logging import (
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.reports.workflows import WorkflowView
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.permissions import policy_registry
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.member_sites import explorable_pages, is_national_team
 
@@ -37,15 +43,96 @@ def people_filter(filterset, name, people):
     return filterset
 
 
+def check_explorable(user, page_id):
+    if not user.is_superuser and not explorable_pages(user).filter(pk=page_id).exists():
+        raise Http404
+
+
 class ScopedPageBrowseView(BrowseView):
     """The page chooser refuses to open a page outside the person's sites."""
 
     def get(self, request, parent_page_id=None):
-        if parent_page_id and not request.user.is_superuser:
-            allowed = explorable_pages(request.user).filter(pk=parent_page_id)
-            if not allowed.exists():
-                raise Http404
+        if parent_page_id:
+            check_explorable(request.user, parent_page_id)
         return super().get(request, parent_page_id)
+
+
+class ScopedPageChosenMultipleView(ChosenMultipleView):
+    """Choosing several pages at once returns only pages of the person's sites."""
+
+    def get(self, request):
+        if not request.user.is_superuser:
+            ids = [i for i in request.GET.getlist("id") if i.isdigit()]
+            allowed = explorable_pages(request.user).filter(pk__in=ids)
+            request.GET = request.GET.copy()
+            request.GET.setlist(
+                "id", [str(pk) for pk in allowed.values_list("pk", flat=True)]
+            )
+        return super().get(request)
+
+
+def own_page(action, kwarg="page_id", elsewhere=None):
+    """A page view that opens only pages of the person's sites: the explorer (a
+    moderator's explorable root is the tree root when the site has several
+    languages) and the workflow views (they name the page before checking).
+    Another site's page is a 404, or a redirect to `elsewhere` when given."""
+    view = page_viewset_registry.as_view(action, **{f"{kwarg}_kwarg": kwarg})
+
+    def scoped(request, **kwargs):
+        try:
+            check_explorable(request.user, kwargs[kwarg])
+        except Http404:
+            if elsewhere is None:
+                raise
+            return redirect(elsewhere)
+        return view(request, **kwargs)
+
+    return scoped
+
+
+def objects_in_scope(user, model):
+    """The objects of a model a person may see in bulk actions."""
+    if issubclass(model, Page):
+        return explorable_pages(user)
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(
+        user, ["choose", "change", "delete"]
+    )
+
+
+class ScopedBulkAction:
+    """A bulk action that leaves out, unnamed, the objects of other sites: Wagtail
+    lists the objects a person may not act on by title."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        if self.request.user.is_superuser:
+            return objects, extra
+        everything = objects + extra["items_with_no_access"]
+        scope = objects_in_scope(self.request.user, self.model)
+        allowed = set(
+            scope.filter(pk__in=[o.pk for o in everything]).values_list("pk", flat=True)
+        )
+        extra["items_with_no_access"] = [
+            o for o in extra["items_with_no_access"] if o.pk in allowed
+        ]
+        return [o for o in objects if o.pk in allowed], extra
+
+
+def bulk_action(request, app_label, model_name, action):
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    action_class = bulk_action_registry.get_bulk_action_class(
+        app_label, model_name, action
+    )
+    if action_class is None:
+        raise Http404
+    scoped = type(
+        f"Scoped{action_class.__name__}", (ScopedBulkAction, action_class), {}
+    )
+    return scoped(request, model).dispatch(request)
 
 
 class ScopedLockedPagesView(LockedPagesView):
@@ -112,7 +199,35 @@ def results(view):
 
 
 urlpatterns = [
+    # Like Wagtail's explorer outside a person's root: back to their own pages.
+    path(
+        "pages/<int:parent_page_id>/",
+        own_page("index", "parent_page_id", elsewhere="wagtailadmin_explore_root"),
+    ),
+    path(
+        "pages/<int:parent_page_id>/results/",
+        own_page("index_results", "parent_page_id"),
+    ),
+    path(
+        "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        own_page("workflow_action"),
+    ),
+    path(
+        "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
+        "<int:task_state_id>/",
+        own_page("collect_workflow_action_data"),
+    ),
+    path(
+        "pages/workflow/confirm_cancellation/<int:page_id>/",
+        own_page("confirm_workflow_cancellation"),
+    ),
+    path(
+        "pages/workflow/preview/<int:page_id>/<int:task_id>/",
+        own_page("workflow_preview"),
+    ),
+    path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
     path("choose-page/<int:parent_page_id>/", ScopedPageBrowseView.as_view()),
+    path("choose-page/chosen-multiple/", ScopedPageChosenMultipleView.as_view()),
     path("reports/locked/", ScopedLockedPagesView.as_view()),
     path("reports/locked/results/", results(ScopedLockedPagesView)),
     path("reports/workflow/", ScopedWorkflowView.as_view()),
@@ -122,3 +237,6 @@ urlpatterns = [
     path("reports/page-types-usage/", NationalPageTypesUsageView.as_view()),
     path("reports/page-types-usage/results/", results(NationalPageTypesUsageView)),
 ]
+# The admin's own checks, as Wagtail applies them to its URLs: login, admin
+# access, the acting user in the audit log.
+urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)

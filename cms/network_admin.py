@@ -18,7 +18,7 @@ from wagtail.models import Page, Site
 from cms.forms import AddMemberForm, AddSiteForm, ChooseSiteForm, RemoveMemberForm
 from cms.member_sites import is_national_team, member_sites, remember_site
 from cms.models import Role, SiteRole
-from cms.roles import grant_role
+from cms.roles import grant_role, revoke_role
 from groups.models import GroupHomePage, Stage
 
 KINDS = {
@@ -141,7 +141,13 @@ class SiteMembersView(WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         data = form.cleaned_data
-        grant_role(data["person"], self.site, data["role"], data["language"] or None)
+        grant_role(
+            data["person"],
+            self.site,
+            data["role"],
+            data["language"] or None,
+            by=request.user,
+        )
         messages.success(
             request,
             _("%(person)s is now a %(role)s of %(site)s.")
@@ -164,7 +170,8 @@ def remove_member(request, site_id):
         messages.error(request, _("That person does not hold that role here."))
         return redirect("cms_network:members", site.pk)
     person, role = form.cleaned_data["person"], form.cleaned_data["role"]
-    person.groups.remove(role.group)
+    language = role.locale.language_code if role.locale else None
+    revoke_role(person, site, role.role, language, by=request.user)
     messages.success(
         request,
         _("%(person)s is no longer in %(group)s.")

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
+from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -172,17 +173,30 @@ def role_group(site, role, language=None):
     return groups[(role, locale)]
 
 
-def grant_role(user, site, role, language=None):
+def log_role_change(action, user, site, role, language, by):
+    """An audit log entry on the site: who gave or took which role from whom."""
+    data = {"person": user.get_username(), "person_id": user.pk, "role": str(role)}
+    if language:
+        data["language"] = language
+    log(instance=site, action=action, user=by, data=data)
+
+
+def grant_role(user, site, role, language=None, by=None):
+    """by: the person granting it, named in the audit trail."""
     group = role_group(site, role, language)
     user.groups.add(group)
+    log_role_change("cms.role_granted", user, site, role, language, by)
     return group
 
 
-def revoke_role(user, site, role, language=None):
-    groups = SiteRole.objects.filter(site=site, role=role)
+def revoke_role(user, site, role, language=None, by=None):
+    roles = SiteRole.objects.filter(site=site, role=role)
     if role == Role.TRANSLATOR and language:
-        groups = groups.filter(locale__language_code=language)
-    user.groups.remove(*Group.objects.filter(site_role__in=groups))
+        roles = roles.filter(locale__language_code=language)
+    held = list(user.groups.filter(site_role__in=roles))
+    if held:
+        user.groups.remove(*held)
+        log_role_change("cms.role_revoked", user, site, role, language, by)
 
 
 def sites_for_user(user):

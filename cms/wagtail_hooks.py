@@ -99,8 +99,8 @@ def network_wide_reports_for_national_team(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
-# Translation (issue 6): hooks in cms/i18n/admin_hooks.py; erasing stories and
-# keeping form submissions private (issue 8): cms/erasure_admin.py and
-# cms/submissions_admin.py
-from cms import erasure_admin, submissions_admin  # noqa: E402, F401
+# Hooks of other modules: translation (issue 6) in cms/i18n/admin_hooks.py;
+# issue 8: the audit trail (cms/audit.py), erasing stories (cms/erasure_admin.py)
+# and keeping form submissions private (cms/submissions_admin.py)
+from cms import audit, erasure_admin, submissions_admin  # noqa: E402, F401
 from cms.i18n import admin_hooks  # noqa: E402, F401

@@ -112,6 +112,8 @@ REFUSED = [
     lambda net: url("cms_network:sites"),
     lambda net: url("cms_network:add"),
     lambda net: url("wagtailadmin_reports:page_types_usage"),
+    lambda net: url("cms_site_audit", query=f"site={net.b.pk}"),
+    lambda net: url("cms_site_audit", query=f"site={net.b.pk}&export=csv"),
 ]
 
 SEARCH = f"q={WORD}"  # matches A's and B's objects; the query itself is echoed
@@ -154,6 +156,8 @@ LISTINGS = [
     lambda net: url("wagtailadmin_reports:aging_pages"),
     lambda net: url("wagtail_localize:translations_report"),
     lambda net: url("wagtailsettings:edit", "cms", "siteidentity"),
+    lambda net: url("cms_site_audit"),
+    lambda net: url("cms_site_audit", query="export=csv"),
 ]
 
 B_NAMES = (f"{SENTINEL}-editor", f"{SENTINEL}-moderator")  # people are private too

@@ -317,3 +317,67 @@ def test_translator_of_a_language_gets_its_home_when_enabled_later(
     assert home.permissions_for_user(person).can_publish()
     assert not leeds.root_page.permissions_for_user(person).can_edit()
     assert not Page.objects.filter(locale=farsi).exclude(pk=home.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"recursive": True}, {"copy_parents": True, "alias": True}],
+    ids=["page", "subtree", "alias"],
+)
+def test_translator_cannot_translate_another_sites_page_through_the_admin_api(
+    client, translator, bristol, options
+):
+    page = about(bristol)
+    client.force_login(translator)
+    url = reverse(
+        "wagtailadmin_api:pages:action", args=[page.id, "copy_for_translation"]
+    )
+    response = client.post(
+        url, {"locale": "cy", **options}, content_type="application/json"
+    )
+    assert response.status_code in (403, 404)
+    assert not page.has_translation(Locale.objects.get(language_code="cy"))
+
+
+def test_the_admin_api_is_no_way_around_the_translation_views(
+    client, translator, leeds
+):
+    """Even on the translator's own site the API starts no translation (it is
+    not among the pages they may open): only the scoped submit view does."""
+    page = about(leeds)
+    client.force_login(translator)
+    url = reverse(
+        "wagtailadmin_api:pages:action", args=[page.id, "copy_for_translation"]
+    )
+    response = client.post(url, {"locale": "cy"}, content_type="application/json")
+    assert response.status_code in (403, 404)
+    assert not page.has_translation(Locale.objects.get(language_code="cy"))
+
+
+def test_translator_cannot_stop_preview_or_alias_another_sites_translation(
+    client, translator, translations
+):
+    translation = translations["other site"]
+    page = target(translation)
+    client.force_login(translator)
+    preview = reverse("wagtail_localize:preview_translation", args=[translation.id])
+    assert refused(client.get(preview))
+    stop = reverse("wagtail_localize:stop_translation", args=[translation.id])
+    assert refused(client.post(stop))
+    alias = reverse("wagtail_localize:convert_to_alias", args=[page.id])
+    assert refused(client.post(alias))
+    translation.refresh_from_db()
+    page.refresh_from_db()
+    assert translation.enabled
+    assert page.alias_of_id is None
+
+
+def test_translator_cannot_submit_another_sites_translated_page_for_moderation(
+    client, translator, translations
+):
+    page = target(translations["other site"])
+    client.force_login(translator)
+    url = reverse("wagtailadmin_pages:edit", args=[page.id])
+    assert refused(client.post(url, {"action": "submit"}))
+    page.refresh_from_db()
+    assert page.current_workflow_state is None

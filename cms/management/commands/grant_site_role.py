@@ -17,14 +17,20 @@ class Command(BaseCommand):
         parser.add_argument("--role", required=True, choices=Role.values)
         parser.add_argument("--user", required=True, help="username")
         parser.add_argument("--language", default=None, help="for translators")
+        parser.add_argument(
+            "--by", default=None, help="username of who decided it, for the audit trail"
+        )
 
-    def handle(self, *args, hostname, role, user, language, **options):
+    def handle(self, *args, hostname, role, user, language, by, **options):
         site = Site.objects.filter(hostname=hostname.lower()).first()
         if site is None:
             raise CommandError(f"No site has the hostname {hostname}.")
         person = get_user_model().objects.filter(username=user).first()
         if person is None:
             raise CommandError(f"No user is called {user}.")
+        actor = get_user_model().objects.filter(username=by).first() if by else None
+        if by and actor is None:
+            raise CommandError(f"No user is called {by}.")
         if role == Role.TRANSLATOR and not language:
             raise CommandError("A translator needs --language.")
         if language and role != Role.TRANSLATOR:
@@ -36,7 +42,7 @@ class Command(BaseCommand):
                 f"{hostname} does not publish in {language}: a moderator can add "
                 "it in the site's settings first."
             )
-        self.apply(person, site, role, language)
+        self.apply(person, site, role, language, actor)
         if language:
             role = f"{role} ({language})"
         self.stdout.write(
@@ -48,5 +54,5 @@ class Command(BaseCommand):
     def publishes_in(self, site, language):
         return site_locales(site).filter(language_code=language).exists()
 
-    def apply(self, person, site, role, language):
-        grant_role(person, site, role, language)
+    def apply(self, person, site, role, language, by):
+        grant_role(person, site, role, language, by=by)

@@ -10,5 +10,5 @@ class Command(GrantCommand):
     def publishes_in(self, site, language):
         return True
 
-    def apply(self, person, site, role, language):
-        revoke_role(person, site, role, language)
+    def apply(self, person, site, role, language, by):
+        revoke_role(person, site, role, language, by=by)

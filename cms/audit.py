@@ -1,0 +1,240 @@
+"""The audit trail: who published, unpublished, restricted or granted what.
+
+Wagtail logs page actions (publish, unpublish, privacy) itself; cms.roles logs
+role grants here. The "Audit trail" view lists the entries of the sites a
+person moderates (every site for network admins), with a CSV export.
+"""
+
+import csv
+import heapq
+from itertools import islice
+
+from django.core.paginator import Paginator
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.http import Http404, HttpResponseForbidden, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Collection, ModelLogEntry, Page, PageLogEntry, Site
+
+from cms.models import SiteIdentity
+from groups.models import SupportingOrganisation
+from home.permissions import moderated_sites
+from search.models import SitePromotion
+from streams.models import AwardScheme
+
+PER_PAGE = 50
+
+
+class RoleChangeFormatter(LogFormatter):
+    def format_message(self, log_entry):
+        data = log_entry.data
+        role = data.get("role", "")
+        if data.get("language"):
+            role = f"{role} ({data['language']})"
+        return self.message % {"person": data.get("person", "?"), "role": role}
+
+
+@hooks.register("register_log_actions")
+def role_log_actions(actions):
+    @actions.register_action("cms.role_granted")
+    class RoleGranted(RoleChangeFormatter):
+        label = gettext_lazy("Grant a site role")
+        message = gettext_lazy("Gave %(person)s the %(role)s role")
+
+    @actions.register_action("cms.role_revoked")
+    class RoleRevoked(RoleChangeFormatter):
+        label = gettext_lazy("Revoke a site role")
+        message = gettext_lazy("Took the %(role)s role from %(person)s")
+
+
+# Which entries belong to a set of sites.
+
+
+def keys(queryset):
+    return queryset.annotate(key=Cast("pk", CharField())).values("key")
+
+
+def site_media(model, sites):
+    homes = Collection.objects.filter(depth=2, name__in=sites.values("site_name"))
+    within = Q(pk__in=[])
+    for collection_path in homes.values_list("path", flat=True):
+        within |= Q(collection__path__startswith=collection_path)
+    return model.objects.filter(within)
+
+
+SITE_OBJECTS = [
+    (Site, lambda sites: sites),
+    (SiteIdentity, lambda sites: SiteIdentity.objects.filter(site__in=sites)),
+    (
+        SupportingOrganisation,
+        lambda s: SupportingOrganisation.objects.filter(site__in=s),
+    ),
+    (AwardScheme, lambda sites: AwardScheme.objects.filter(site__in=sites)),
+    (SitePromotion, lambda sites: SitePromotion.objects.filter(site__in=sites)),
+    (Image, lambda sites: site_media(Image, sites)),
+    (Document, lambda sites: site_media(Document, sites)),
+]
+
+
+def pages_of(sites):
+    """Every page of the sites, in every language."""
+    keys_ = Site.objects.filter(pk__in=sites).values("root_page__translation_key")
+    roots = Page.objects.filter(translation_key__in=keys_)
+    within = Q(pk__in=[])
+    for root_path in roots.values_list("path", flat=True):
+        within |= Q(path__startswith=root_path)
+    return Page.objects.filter(within)
+
+
+def site_entries(sites):
+    """(page entries, model entries) of the sites, newest first."""
+    pages = PageLogEntry.objects.filter(page__in=pages_of(sites).values("pk"))
+    models = Q(pk__in=[])
+    for model, objects in SITE_OBJECTS:
+        models |= Q(
+            content_type__app_label=model._meta.app_label,
+            content_type__model=model._meta.model_name,
+            object_id__in=keys(objects(sites)),
+        )
+    return (
+        pages.select_related("user", "content_type").order_by("-timestamp", "-pk"),
+        ModelLogEntry.objects.filter(models)
+        .select_related("user", "content_type")
+        .order_by("-timestamp", "-pk"),
+    )
+
+
+def merged(querysets, limit=None):
+    """The entries of several querysets, newest first."""
+    sources = [qs[:limit] if limit else qs.iterator() for qs in querysets]
+    return heapq.merge(*sources, key=lambda entry: entry.timestamp, reverse=True)
+
+
+class MergedEntries:
+    """A sequence over both log models that the paginator can slice."""
+
+    def __init__(self, querysets):
+        self.querysets = querysets
+
+    def count(self):
+        return sum(qs.count() for qs in self.querysets)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        return list(islice(merged(self.querysets, window.stop), window.start, None))
+
+
+# The view.
+
+
+def audit_sites(user):
+    """The sites whose trail a person may read: the sites they moderate."""
+    return moderated_sites(user).order_by("site_name")
+
+
+def chosen_sites(request):
+    sites = audit_sites(request.user)
+    chosen = request.GET.get("site", "")
+    if not chosen:
+        return sites, None
+    site = sites.filter(pk=chosen).first() if chosen.isdigit() else None
+    if site is None:
+        raise Http404
+    return sites.filter(pk=site.pk), site
+
+
+def entries_for(request):
+    sites, site = chosen_sites(request)
+    if request.user.is_superuser and site is None:
+        everything = [
+            PageLogEntry.objects.select_related("user", "content_type"),
+            ModelLogEntry.objects.select_related("user", "content_type"),
+        ]
+        return [qs.order_by("-timestamp", "-pk") for qs in everything], site
+    return list(site_entries(sites)), site
+
+
+def site_audit(request):
+    if not audit_sites(request.user).exists():
+        # A plain 403: Wagtail turns PermissionDenied into a redirect home.
+        return HttpResponseForbidden(_("Only a site's moderators read its trail."))
+    querysets, site = entries_for(request)
+    if request.GET.get("export") == "csv":
+        return csv_export(querysets)
+    entries = Paginator(MergedEntries(querysets), PER_PAGE).get_page(
+        request.GET.get("p")
+    )
+    return TemplateResponse(
+        request,
+        "cms/admin/site_audit.html",
+        {
+            "entries": entries,
+            "sites": audit_sites(request.user),
+            "site": site,
+            "page_title": _("Audit trail"),
+            "header_icon": "history",
+        },
+    )
+
+
+def cell(value):
+    """Spreadsheet-safe text: a leading =, +, - or @ would run as a formula."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+def csv_rows(querysets):
+    yield [_("Time"), _("User"), _("Action"), _("Type"), _("Object"), _("Object id")]
+    for entry in merged(querysets):
+        yield [
+            entry.timestamp.isoformat(),
+            entry.user_display_name,
+            entry.message,
+            entry.object_verbose_name,
+            entry.label,
+            entry.object_id,
+        ]
+
+
+def csv_export(querysets):
+    writer = csv.writer(Echo())
+    rows = (writer.writerow([cell(v) for v in row]) for row in csv_rows(querysets))
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="audit-trail.csv"'
+    return response
+
+
+@hooks.register("register_admin_urls")
+def site_audit_urls():
+    return [path("site-audit/", site_audit, name="cms_site_audit")]
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        return audit_sites(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def site_audit_menu_item():
+    return AuditMenuItem(
+        gettext_lazy("Audit trail"),
+        reverse("cms_site_audit"),
+        icon_name="history",
+        order=260,
+    )
