@@ -35,45 +35,75 @@ def _stream_refs(block, value, policies):
     }
 
 
+def _references(form, name, field, cleaned, policies):
+    """What a field of `form` refers to now, and what its object held before."""
+    if isinstance(field, ModelChoiceField):
+        model = field.queryset.model
+        if model not in policies:
+            return set(), set()
+        chosen = cleaned.get(name)
+        wanted = {(model, str(chosen.pk))} if hasattr(chosen, "pk") else set()
+        old = form.initial.get(name)  # the object's value when the form was made
+        old = getattr(old, "pk", old)
+        held = {(model, str(old))} if old not in (None, "") else set()
+        return wanted, held
+    block = getattr(field, "block", None)
+    if block is None or not hasattr(block, "extract_references"):
+        return set(), set()
+    wanted = _stream_refs(block, cleaned.get(name), policies)
+    held = _stream_refs(block, getattr(form.instance, name, None), policies)
+    return wanted, held
+
+
+def refuse_unchoosable_media(form, user, policies):
+    """Adds an error to each field of `form` holding media `user` may not choose."""
+    cleaned = getattr(form, "cleaned_data", None) or {}
+    refused = False
+    for name, field in list(form.fields.items()):
+        if name in form.errors or name not in cleaned:
+            continue
+        wanted, held = _references(form, name, field, cleaned, policies)
+        for model, pk in wanted - held:
+            allowed = policies[model].instances_user_has_any_permission_for(
+                user, ["choose"]
+            )
+            if not allowed.filter(pk=pk).exists():
+                form.add_error(name, REFUSED)
+                refused = True
+                break
+    return refused
+
+
 class ChoosableMediaMixin:
-    """Refuses images and documents outside what `for_user` may choose."""
+    """Refuses images and documents outside what `for_user` may choose, in the
+    form's own fields and in its inline forms (a resource page's documents)."""
+
+    def _media_checker(self):
+        user = getattr(self, "for_user", None)
+        if user is None or user.is_superuser:
+            return None
+        return user
 
     def clean(self):
         cleaned = super().clean()
-        user = getattr(self, "for_user", None)
-        if user is None or user.is_superuser:
-            return cleaned
-        policies = _policies()
-        for name, field in self.fields.items():
-            if name in self.errors:
-                continue
-            wanted, held = self._references(name, field, cleaned, policies)
-            for model, pk in wanted - held:
-                allowed = policies[model].instances_user_has_any_permission_for(
-                    user, ["choose"]
-                )
-                if not allowed.filter(pk=pk).exists():
-                    self.add_error(name, REFUSED)
-                    break
+        user = self._media_checker()
+        if user is not None:
+            refuse_unchoosable_media(self, user, _policies())
         return cleaned
 
-    def _references(self, name, field, cleaned, policies):
-        if isinstance(field, ModelChoiceField):
-            model = field.queryset.model
-            if model not in policies:
-                return set(), set()
-            chosen = cleaned.get(name)
-            has_pk = hasattr(chosen, "pk")
-            wanted = {(model, str(chosen.pk))} if has_pk else set()
-            old = getattr(self.instance, f"{name}_id", None)
-            held = {(model, str(old))} if old is not None else set()
-            return wanted, held
-        block = getattr(field, "block", None)
-        if block is None or not hasattr(block, "extract_references"):
-            return set(), set()
-        wanted = _stream_refs(block, cleaned.get(name), policies)
-        held = _stream_refs(block, getattr(self.instance, name, None), policies)
-        return wanted, held
+    def is_valid(self):
+        valid = super().is_valid()
+        user = self._media_checker()
+        if user is None:
+            return valid
+        policies = _policies()
+        refused = False
+        for formset in getattr(self, "formsets", {}).values():
+            for child in formset.forms:
+                if child in getattr(formset, "deleted_forms", []):
+                    continue
+                refused |= refuse_unchoosable_media(child, user, policies)
+        return valid and not refused
 
 
 class SitePageForm(ChoosableMediaMixin, WagtailAdminPageForm):

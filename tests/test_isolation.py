@@ -23,7 +23,15 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cms.models import CharterStatement, FormField, FormPage, SiteIdentity, StandardPage
+from cms.models import (
+    CharterStatement,
+    FormField,
+    FormPage,
+    ResourceIndexPage,
+    ResourcePage,
+    SiteIdentity,
+    StandardPage,
+)
 from cms.roles import site_collection
 from groups.models import SupportingOrganisation
 from streams.models import AwardScheme
@@ -593,3 +601,38 @@ def test_media_the_national_team_placed_stays_when_a_moderator_saves(client, net
     identity.refresh_from_db()
     assert identity.display_name == "Sheffield renamed"
     assert identity.logo == net.b_image
+
+
+def test_crafted_post_cannot_attach_site_bs_document_to_a_resource(client, net):
+    index = net.a.root_page.add_child(
+        instance=ResourceIndexPage(title="Resources", slug="resources")
+    )
+    add = url("wagtailadmin_pages:add", "cms", "resourcepage", index.pk)
+    own_document = Document.objects.create(
+        title="Own leaflet",
+        file=ContentFile(b"own", name="own.txt"),
+        collection=site_collection(net.a),
+    )
+
+    def resource(document):
+        return nested_form_data(
+            {
+                "title": "Toolkit",
+                "slug": "toolkit",
+                "summary": "",
+                "body": streamfield([]),
+                "documents": inline_formset([{"document": document.pk}], min=1),
+                "tags": "",
+                "comments": inline_formset([]),
+            }
+        )
+
+    client.force_login(net.users["editor"])
+    response = client.post(add, resource(net.b_document))
+    assert response.status_code == 200
+    assert b"from your own site" in response.content
+    assert not ResourcePage.objects.filter(slug="toolkit").exists()
+
+    assert client.post(add, resource(own_document)).status_code == 302
+    page = ResourcePage.objects.get(slug="toolkit")
+    assert [d.document for d in page.documents.all()] == [own_document]
