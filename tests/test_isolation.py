@@ -21,7 +21,12 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, Revision, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from cms.models import (
     CharterStatement,
@@ -534,6 +539,11 @@ def image_block(image):
     return ("image", {"image": image.pk, "alt_text": "A photo", "caption": ""})
 
 
+def document_link(document):
+    html = f'<p>See <a linktype="document" id="{document.pk}">the leaflet</a></p>'
+    return ("paragraph", rich_text(html, features=["document-link"]))
+
+
 def documents_block(document):
     items = {"0": {"value": document.pk, "deleted": "", "order": "0", "id": ""}}
     return ("documents", {"title": "", "documents": {"count": "1", **items}})
@@ -548,6 +558,7 @@ def test_crafted_post_cannot_put_site_bs_media_on_site_as_page(client, net, role
         page_form("Crafted", listing_image=str(net.b_image.pk)),
         page_form("Crafted", body=[image_block(net.b_image)]),
         page_form("Crafted", body=[documents_block(net.b_document)]),
+        page_form("Crafted", body=[document_link(net.b_document)]),
     ]
     for data in crafted:
         response = client.post(edit, data)
