@@ -24,6 +24,7 @@ from tests.factories import make_member, make_user
 from tests.test_stories import post_edit
 
 AUDIT = "/admin/site-audit/"
+CHANGED = "cms.consent_changed"
 OWN = "Ay4Own"
 SENTINEL = "Zq7Sentinel"
 
@@ -258,6 +259,24 @@ def test_consent_changes_name_the_editor_and_only_the_fields_changed(
     b_page, _rows = trail_of(client, b_moderator)
     assert "consent: may be printed" in b_page
     assert OWN not in b_page
+
+
+def test_publishing_a_consent_change_names_the_network_admin(
+    client, group_site, other_group_site, network_admin
+):
+    story = content.add_story(group_site, f"Story {OWN}")
+    form = consent_form(story, network_display="on", **{"action-publish": "1"})
+    assert post_edit(client, network_admin, story, **form).status_code == 302
+
+    story.refresh_from_db()
+    assert story.live and story.network_display
+    entry = PageLogEntry.objects.get(page=story, user=network_admin, action=CHANGED)
+    assert entry.data == {"fields": ["network_display"]}
+    assert entry.revision == story.live_revision
+    b_moderator = make_member(other_group_site, "moderator", f"{SENTINEL}-mod")
+    b_page, b_rows = trail_of(client, b_moderator)
+    assert "may appear beyond this site" not in b_page
+    assert not any(OWN in cell for row in b_rows for cell in row)
 
 
 def test_withdrawal_names_who_took_the_story_down_in_every_language(
