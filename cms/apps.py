@@ -9,8 +9,9 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from wagtail.images import get_image_model
-        from wagtail.models import Site
+        from wagtail.models import PageLogEntry, Site
 
+        from cms.audit_log import record_site_of_deleted_page
         from cms.checks import check_no_escalating_groups
         from cms.middleware import forget_site_hostnames
         from cms.uploads import strip_image_metadata
@@ -19,6 +20,9 @@ class CmsConfig(AppConfig):
             signal.connect(forget_site_hostnames, sender=Site, dispatch_uid="hosts")
         pre_save.connect(
             strip_image_metadata, sender=get_image_model(), dispatch_uid="exif"
+        )
+        pre_save.connect(
+            record_site_of_deleted_page, sender=PageLogEntry, dispatch_uid="audit"
         )
         checks.register(check_no_escalating_groups, checks.Tags.database)
 

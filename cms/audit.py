@@ -1,14 +1,16 @@
 """The audit trail: who published, unpublished, restricted or granted what.
 
 Wagtail logs page actions (publish, unpublish, privacy) itself; cms.roles logs
-role grants here. The "Audit trail" view lists the entries of the sites a
-person moderates (every site for network admins), with a CSV export.
+role grants, cms.audit_log consent changes and deleted pages' sites. The
+"Audit trail" view lists the entries of the sites a person moderates (every
+site for network admins), with their story erasures, and a CSV export.
 """
 
 import csv
 import heapq
 from itertools import islice
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
@@ -20,12 +22,14 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.utils import get_user_display_name
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Collection, ModelLogEntry, Page, PageLogEntry, Site
 
-from cms.models import SiteIdentity
+from cms.audit_log import CONSENT_CHANGED, CONSENT_REVIEW_DUE
+from cms.models import ErasureRecord, SiteIdentity, StoryPage
 from groups.models import SupportingOrganisation
 from home.permissions import moderated_sites
 from search.models import SitePromotion
@@ -54,6 +58,35 @@ def role_log_actions(actions):
     class RoleRevoked(RoleChangeFormatter):
         label = gettext_lazy("Revoke a site role")
         message = gettext_lazy("Took the %(role)s role from %(person)s")
+
+
+class ConsentChangeFormatter(LogFormatter):
+    label = gettext_lazy("Change a storyteller's consent")
+
+    def format_message(self, log_entry):
+        names = []
+        for name in log_entry.data.get("fields", []):
+            try:
+                names.append(str(StoryPage._meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:
+                names.append(name)
+        if not names:
+            return _("Changed the storyteller's consent")
+        return _("Changed the storyteller's consent: %(fields)s") % {
+            "fields": ", ".join(names)
+        }
+
+
+@hooks.register("register_log_actions")
+def consent_log_actions(actions):
+    actions.register_action(CONSENT_CHANGED)(ConsentChangeFormatter)
+
+    @actions.register_action(CONSENT_REVIEW_DUE)
+    class ConsentReviewDue(LogFormatter):
+        label = gettext_lazy("Unpublish a story due for consent review")
+        message = gettext_lazy(
+            "Unpublished: the storyteller's consent was due for review"
+        )
 
 
 # Which entries belong to a set of sites.
@@ -95,9 +128,20 @@ def pages_of(sites):
     return Page.objects.filter(within)
 
 
+def deleted_pages_of(sites):
+    """Ids of the sites' deleted pages: their delete entries name the site."""
+    site_ids = list(Site.objects.filter(pk__in=sites).values_list("pk", flat=True))
+    return PageLogEntry.objects.filter(
+        action="wagtail.delete", data__site__in=site_ids
+    ).values("page_id")
+
+
 def site_entries(sites):
-    """(page entries, model entries) of the sites, newest first."""
-    pages = PageLogEntry.objects.filter(page__in=pages_of(sites).values("pk"))
+    """(page entries, model entries, erasures) of the sites, newest first."""
+    pages = PageLogEntry.objects.filter(
+        Q(page__in=pages_of(sites).values("pk"))
+        | Q(page_id__in=deleted_pages_of(sites))
+    )
     models = Q(pk__in=[])
     for model, objects in SITE_OBJECTS:
         models |= Q(
@@ -110,7 +154,54 @@ def site_entries(sites):
         ModelLogEntry.objects.filter(models)
         .select_related("user", "content_type")
         .order_by("-timestamp", "-pk"),
+        Erasures(ErasureRecord.objects.filter(site__in=sites)),
     )
+
+
+class ErasureEntry:
+    """A story erasure as a line of the trail: who, when, and counts only."""
+
+    object_verbose_name = ErasureRecord._meta.verbose_name
+
+    def __init__(self, record):
+        self.record = record
+        self.timestamp = record.erased_at
+        self.object_id = record.pk
+        self.label = record.site.site_name if record.site else ""
+
+    @property
+    def user_display_name(self):
+        if self.record.erased_by is None:
+            return _("system")
+        return get_user_display_name(self.record.erased_by)
+
+    @property
+    def message(self):
+        counts = ", ".join(
+            f"{kind.replace('_', ' ')}: {count}"
+            for kind, count in sorted(self.record.removed.items())
+        )
+        return _("Erased a story of sanctuary (removed %(counts)s)") % {
+            "counts": counts
+        }
+
+
+class Erasures:
+    """Erasure records, read like a log entry queryset."""
+
+    def __init__(self, records):
+        self.records = records.select_related("erased_by", "site").order_by(
+            "-erased_at", "-pk"
+        )
+
+    def count(self):
+        return self.records.count()
+
+    def __getitem__(self, window):
+        return [ErasureEntry(record) for record in self.records[window]]
+
+    def iterator(self):
+        return (ErasureEntry(record) for record in self.records.iterator())
 
 
 def merged(querysets, limit=None):
@@ -161,7 +252,8 @@ def entries_for(request):
             PageLogEntry.objects.select_related("user", "content_type"),
             ModelLogEntry.objects.select_related("user", "content_type"),
         ]
-        return [qs.order_by("-timestamp", "-pk") for qs in everything], site
+        querysets = [qs.order_by("-timestamp", "-pk") for qs in everything]
+        return [*querysets, Erasures(ErasureRecord.objects.all())], site
     return list(site_entries(sites)), site
 
 

@@ -86,7 +86,7 @@ def erase_story(page, by=None):
     removed["pages"] = len(copies)
     erased_images, removed["renditions"] = erase_images(images, page_ids)
     removed["images"] = len(erased_images)
-    removed["log_entries"] = scrub_log_entries(page_ids, erased_images)
+    removed["log_entries"] = scrub_log_entries(page_ids, erased_images, site)
     return ErasureRecord.objects.create(
         site=site, erased_by=by, removed={k: v for k, v in removed.items() if v}
     )
@@ -240,9 +240,16 @@ def erase_images(images, page_ids):
     return erased, renditions
 
 
-def scrub_log_entries(page_ids, image_ids):
-    """Keep who did what and when; forget the titles and data that were logged."""
-    scrubbed = PageLogEntry.objects.filter(page_id__in=page_ids).update(
+def scrub_log_entries(page_ids, image_ids, site=None):
+    """Keep who did what and when; forget the titles and data that were logged.
+
+    The delete entries keep only the site, so the site's trail still shows them.
+    """
+    entries = PageLogEntry.objects.filter(page_id__in=page_ids)
+    deleted = {"site": site.pk} if site else {}
+    scrubbed = entries.filter(action="wagtail.delete").update(
+        label=ERASED_LABEL, data=deleted, revision=None
+    ) + entries.exclude(action="wagtail.delete").update(
         label=ERASED_LABEL, data={}, revision=None
     )
     image_type = ContentType.objects.get_for_model(get_image_model())

@@ -101,6 +101,7 @@ def unpublish_due_stories(today=None, dry_run=False):
     """
     from wagtail.actions.unpublish_page import UnpublishPageAction
 
+    from cms.audit_log import log_review_due
     from cms.models import StoryPage
 
     keys = stories_due_for_review(today).values("translation_key")
@@ -111,6 +112,7 @@ def unpublish_due_stories(today=None, dry_run=False):
         return copies
     for copy in copies:
         UnpublishPageAction(copy).execute(skip_permission_checks=True)
+        log_review_due(copy)
         logger.info(
             "Unpublished story %s (%s): consent review was due on %s",
             copy.pk,

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.audit_log import consent_before, log_consent_changes
 from cms.blocks import BodyBlock
 from cms.media_scope import SitePageForm
 from cms.safeguarding import follow_translation_workflow
@@ -24,6 +25,12 @@ from .story_consent import SCOPE_FIELDS, StoryConsentMixin, StoryPermissionTeste
 
 CONSENT_FIELDS = ["consent_given_on", "consent_method", "consent_recorded_by"]
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+LOGGED_CONSENT_FIELDS = [
+    *CONSENT_FIELDS,
+    "consent_withdrawn_on",
+    "network_display",
+    *SCOPE_FIELDS,
+]
 
 
 class StoryQuerySet(PageQuerySet):
@@ -276,7 +283,11 @@ class StoryPage(StoryConsentMixin, BasePage):
             raise ValidationError(errors)
 
     def save_revision(self, *args, **kwargs):
+        before = consent_before(self)
         revision = super().save_revision(*args, **kwargs)
+        log_consent_changes(
+            self, before, LOGGED_CONSENT_FIELDS, revision, kwargs.get("user")
+        )
         if self.consent_withdrawn_on:
             withdraw_consent(self, kwargs.get("user"))
         return revision
@@ -302,9 +313,16 @@ post_save.connect(
 def withdraw_consent(story, user=None):
     """Record the withdrawal on every translation and unpublish them all now."""
     copies = StoryPage.objects.filter(translation_key=story.translation_key)
-    copies.filter(consent_withdrawn_on__isnull=True).update(
+    unrecorded = list(copies.filter(consent_withdrawn_on__isnull=True))
+    copies.filter(pk__in=[copy.pk for copy in unrecorded]).update(
         consent_withdrawn_on=story.consent_withdrawn_on
     )
+    for copy in unrecorded:
+        if copy.pk == story.pk:
+            continue  # logged with its revision
+        before = StoryPage(consent_withdrawn_on=None)
+        copy.consent_withdrawn_on = story.consent_withdrawn_on
+        log_consent_changes(copy, before, ["consent_withdrawn_on"], user=user)
     for copy in copies.live():
         # Anyone who may edit the story may take it down: withdrawal is protective.
         UnpublishPageAction(copy, user=user).execute(skip_permission_checks=True)
