@@ -7,7 +7,7 @@ import pytest
 
 from django.urls import reverse
 
-from wagtail.models import PageLogEntry, Revision, TaskState, WorkflowState
+from wagtail.models import Locale, PageLogEntry, Revision, TaskState, WorkflowState
 
 from cms.models import StoryPage
 from tests import content
@@ -251,3 +251,22 @@ def test_the_source_story_and_other_pages_offer_no_such_action(
     assert client.get(submit_url(group_site.root_page)).status_code == 404
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
     assert BUTTON.encode() not in edit.content
+
+
+def test_translating_a_live_story_makes_a_draft_not_a_live_page(
+    client, group_site, translator, django_capture_on_commit_callbacks
+):
+    story = content.add_story(group_site, "Crossing")
+    client.force_login(translator)
+    url = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
+    arabic_locale = Locale.objects.get(language_code="ar")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"locales": [arabic_locale.pk]})
+
+    assert response.status_code == 302
+    arabic = StoryPage.objects.get(
+        translation_key=story.translation_key, locale=arabic_locale
+    )
+    assert not arabic.live
+    assert public_title(client, arabic) is None
