@@ -83,6 +83,13 @@ def test_translator_sends_the_arabic_story_and_approval_publishes_it_under_ar(
     assert revision.user == translator
     assert not arabic.live
     assert public_title(client, arabic) is None
+    client.force_login(site_moderator)
+    dashboard = content.soup(client.get(reverse("wagtailadmin_home")))
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[arabic.pk, "approve", arabic.current_workflow_task_state.pk],
+    )
+    assert dashboard.find("button", attrs={"data-workflow-action-url": approve_url})
 
     assert approve(client, site_moderator, arabic).status_code == 302
 
@@ -270,3 +277,15 @@ def test_translating_a_live_story_makes_a_draft_not_a_live_page(
     )
     assert not arabic.live
     assert public_title(client, arabic) is None
+
+
+def test_the_stories_listing_offers_the_action_to_the_translator(
+    client, group_site, translator
+):
+    _story, _translation, arabic = arabic_story(group_site, translator)
+    client.force_login(translator)
+    listing = content.soup(
+        client.get(reverse("wagtailadmin_explore", args=[arabic.get_parent().pk]))
+    )
+    links = [a["href"] for a in listing.find_all("a") if BUTTON in a.get_text()]
+    assert links == [submit_url(arabic)]
