@@ -104,3 +104,6 @@ def network_wide_reports_for_national_team(request, menu_items):
 # and keeping form submissions private (cms/submissions_admin.py)
 from cms import audit, erasure_admin, submissions_admin  # noqa: E402, F401
 from cms.i18n import admin_hooks  # noqa: E402, F401
+
+# Translated stories' safeguarding review
+from cms import story_review_admin  # noqa: E402, F401  # isort: skip

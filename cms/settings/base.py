@@ -279,3 +279,7 @@ SITE_PORT = int(os.environ.get("SITE_PORT", "443"))
 # revision it approved, and every edit needs approval again.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.safeguarding.publish_approved_revision"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# Translated stories' safeguarding review: a translation starts as a draft, even
+# of a live page, so a story's translation goes live only through its review.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

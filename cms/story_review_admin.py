@@ -1,0 +1,112 @@
+"""The "Submit for safeguarding review" action of translated stories: a
+confirmation page, linked from the translation editor and the page's menus."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from wagtail import hooks
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import Button
+from wagtail.models import Page
+
+from cms.models import StoryPage
+from cms.story_review import (
+    can_submit_translation,
+    story_translation,
+    submission_problem,
+    submit_translation,
+)
+
+
+class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "cms/admin/submit_translation.html"
+    page_title = gettext_lazy("Submit for safeguarding review")
+    header_icon = "tasks"
+
+    def dispatch(self, request, page_id):
+        page = get_object_or_404(Page, pk=page_id)
+        if not can_submit_translation(request.user, page):
+            # A plain 403: Wagtail would turn PermissionDenied into a redirect.
+            return HttpResponseForbidden(
+                _("Only this site's team and its translators into this language may.")
+            )
+        if page.specific_class is not StoryPage:
+            raise Http404
+        self.story = page.specific
+        self.translation = story_translation(self.story)
+        if self.translation is None:
+            raise Http404
+        self.problem = submission_problem(self.story, self.translation, request.user)
+        return super().dispatch(request, page_id)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        state = self.story.current_workflow_state
+        context.update(
+            story=self.story,
+            language=self.translation.target_locale.get_display_name(),
+            problem=self.problem,
+            in_review=state is not None,
+        )
+        return context
+
+    def post(self, request, page_id):
+        if self.problem is None:
+            try:
+                submit_translation(self.story, self.translation, request.user)
+            except ValidationError as error:
+                self.problem = " ".join(error.messages)
+            else:
+                messages.success(
+                    request,
+                    _("The %(language)s translation was sent for safeguarding review.")
+                    % {"language": self.translation.target_locale.get_display_name()},
+                )
+                return redirect("wagtailadmin_pages:edit", self.story.pk)
+        return self.render_to_response(self.get_context_data(), status=400)
+
+
+def submit_button(page, user, priority):
+    if page.specific_class is not StoryPage:
+        return []
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return []
+    if not can_submit_translation(user, page) or story_translation(page) is None:
+        return []
+    return [
+        Button(
+            _("Submit for safeguarding review"),
+            reverse("cms_story_review:submit", args=[page.pk]),
+            icon_name="tasks",
+            priority=priority,
+        )
+    ]
+
+
+@hooks.register("register_admin_urls")
+def story_review_urls():
+    urls = [
+        path(
+            "<int:page_id>/submit-translation/",
+            SubmitTranslationView.as_view(),
+            name="submit",
+        )
+    ]
+    return [path("stories/", include((urls, "cms_story_review")))]
+
+
+@hooks.register("register_page_header_buttons")
+def submit_in_page_header(page, user, view_name, next_url=None):
+    return submit_button(page, user, priority=54)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_in_page_listing(page, user, next_url=None):
+    return submit_button(page, user, priority=34)
