@@ -26,4 +26,4 @@ class CmsConfig(AppConfig):
         )
         checks.register(check_no_escalating_groups, checks.Tags.database)
 
-        from cms.i18n import homes  # noqa: F401 (connects its signals)
+        from cms.i18n import homes, live_words  # noqa: F401 (connect their signals)

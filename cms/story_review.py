@@ -82,31 +82,16 @@ def submission_problem(story, translation, user):
     return None
 
 
-def keep_live_content(page):
-    """Put the published words back on a live page's row.
-
-    wagtail-localize saves a translation's words on the page row even for a
-    draft (TranslationSource.create_or_update_translation), and the row is what
-    the public site serves: without this, a draft would be live unreviewed.
-    """
-    if not (page.live and page.live_revision_id):
-        return page
-    published = page.live_revision.as_object()
-    published.live_revision_id = page.live_revision_id
-    published.last_published_at = page.last_published_at
-    published.has_unpublished_changes = True
-    published.save(clean=False)
-    return type(page).objects.get(pk=page.pk)
-
-
 @transaction.atomic
 def submit_translation(story, translation, user):
     """Save the translation as a draft revision and put it in review.
 
     Raises ValidationError when wagtail-localize cannot save the translation.
     """
+    # A live story keeps its published words until the review approves the
+    # new ones (cms.i18n.live_words).
     translation.save_target(user=user, publish=False)
-    story = keep_live_content(StoryPage.objects.get(pk=story.pk))
+    story = StoryPage.objects.get(pk=story.pk)
     state = story.current_workflow_state
     if state is None:
         story.get_workflow().start(story, user)
