@@ -1,9 +1,12 @@
+from django.http import HttpResponseForbidden
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import views
@@ -11,10 +14,43 @@ from home.models import Endorsement
 from home.permissions import moderated_sites
 
 
+class ForEndorsementManagers:
+    """Pending endorsements name organisations and people not yet public: their
+    chooser opens only for those who may manage endorsements, where Wagtail's
+    choosers open for anyone with admin access."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(Endorsement)
+        actions = ["add", "change", "delete", "view"]
+        if not policy.user_has_any_permission(request.user, actions):
+            return HttpResponseForbidden()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EndorsementChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = type(
+        "EndorsementChooseView", (ForEndorsementManagers, chooser.ChooseView), {}
+    )
+    choose_results_view_class = type(
+        "EndorsementChooseResultsView",
+        (ForEndorsementManagers, chooser.ChooseResultsView),
+        {},
+    )
+    chosen_view_class = type(
+        "EndorsementChosenView", (ForEndorsementManagers, chooser.SnippetChosenView), {}
+    )
+    chosen_multiple_view_class = type(
+        "EndorsementChosenMultipleView",
+        (ForEndorsementManagers, chooser.SnippetChosenMultipleView),
+        {},
+    )
+
+
 class EndorsementViewSet(SnippetViewSet):
     """Endorsements of the declaration, approved by the national team only."""
 
     model = Endorsement
+    chooser_viewset_class = EndorsementChooserViewSet
     icon = "tick-inverse"
     menu_label = _("Endorsements")
     add_to_admin_menu = True

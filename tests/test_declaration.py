@@ -139,3 +139,28 @@ def test_group_editor_cannot_list_or_approve_endorsements(
         assert not endorsement.approved
         menu = client.get(reverse("wagtailadmin_home")).content.decode()
         assert "Endorsements" not in menu
+
+
+def test_only_the_national_team_can_open_the_endorsement_chooser(
+    client, national_site, declaration, group_site
+):
+    pending = Endorsement.objects.create(declaration=declaration, **VALID)
+    choosers = [
+        reverse("wagtailsnippetchoosers_home_endorsement:choose"),
+        reverse("wagtailsnippetchoosers_home_endorsement:choose_results"),
+        reverse("wagtailsnippetchoosers_home_endorsement:chosen", args=[pending.pk]),
+        reverse("wagtailsnippetchoosers_home_endorsement:chosen_multiple")
+        + f"?id={pending.pk}",
+    ]
+    for role in ("editor", "moderator", "translator"):
+        extra = {"language": "ar"} if role == "translator" else {}
+        client.force_login(make_member(group_site, role, **extra))
+        for address in choosers:
+            response = client.get(address)
+            assert response.status_code == 403, address
+            assert "Hope Church" not in response.content.decode()
+
+    client.force_login(make_member(national_site, "moderator"))
+    response = client.get(choosers[0])
+    assert response.status_code == 200
+    assert "Hope Church" in response.content.decode()
