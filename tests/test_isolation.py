@@ -45,6 +45,7 @@ from tests.factories import make_member
 SENTINEL = "Zq7Sentinel"
 OWN = "Ay4Own"
 WORD = "marmalade"
+TAG = "kitchen"
 ROLES = ["editor", "moderator", "translator"]
 CHARTER = "wagtailsnippets_cms_charterstatement"  # a global snippet
 
@@ -647,3 +648,26 @@ def test_crafted_post_cannot_attach_site_bs_document_to_a_resource(client, net):
     assert client.post(add, resource(own_document)).status_code == 302
     page = ResourcePage.objects.get(slug="toolkit")
     assert [d.document for d in page.documents.all()] == [own_document]
+
+
+def test_tag_suggestions_come_from_own_sites_only(client, net, national_site):
+    for site, word in ((net.a, OWN), (net.b, SENTINEL)):
+        index = site.root_page.add_child(
+            instance=ResourceIndexPage(title="Resources", slug="resources")
+        )
+        page = index.add_child(
+            instance=ResourcePage(title="Toolkit", slug="toolkit", live=False)
+        )
+        page.tags.add(f"{TAG}-{word}")
+        page.save()
+    suggest = url("wagtailadmin_tag_autocomplete", query=f"term={TAG}")
+    for role in ROLES:
+        client.force_login(net.users[role])
+        response = client.get(suggest)
+        assert response.status_code == 200
+        assert SENTINEL not in response.content.decode()
+    client.force_login(net.users["editor"])
+    assert client.get(suggest).json() == [f"{TAG}-{OWN}"]
+
+    client.force_login(make_member(national_site, "moderator"))
+    assert client.get(suggest).json() == [f"{TAG}-{OWN}", f"{TAG}-{SENTINEL}"]
