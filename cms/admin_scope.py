@@ -7,18 +7,15 @@ subclasses are mounted at the same addresses, ahead of Wagtail's admin URLs
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField
 from django.db.models.functions import Cast
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
 
-from taggit.models import Tag, TaggedItem
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views import tags
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
 from wagtail.admin.views.reports.audit_logging import (
@@ -30,16 +27,14 @@ from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.reports.workflows import WorkflowView
 from wagtail.admin.viewsets.pages import page_viewset_registry
-from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
-from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.member_sites import explorable_pages, is_national_team
-from cms.models import ResourcePageTag
+from cms.tag_scope import tag_urls
 
 
 def people_filter(filterset, name, people):
@@ -204,40 +199,6 @@ def results(view):
     return view.as_view(results_only=True)
 
 
-def own_tags(user):
-    """Tags on what a person may see: their sites' pages, images and documents."""
-    used = ResourcePageTag.objects.filter(
-        content_object__in=explorable_pages(user)
-    ).values("tag_id")
-    tag_ids = set(used.values_list("tag_id", flat=True))
-    for model in (get_image_model(), get_document_model()):
-        policy = policy_registry.get_by_type(model)
-        visible = policy.instances_user_has_any_permission_for(user, ["choose"])
-        items = TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id__in=visible.values("pk"),
-        )
-        tag_ids.update(items.values_list("tag_id", flat=True))
-    return Tag.objects.filter(pk__in=tag_ids)
-
-
-def tag_autocomplete(request, app_name=None, model_name=None):
-    """Tag suggestions from the person's own sites only: tag names can tell of
-    another site's private documents. The national team sees every tag."""
-    if is_national_team(request.user) or (app_name and model_name):
-        return tags.autocomplete(request, app_name, model_name)
-    term = request.GET.get("term", "")
-    names = []
-    if term:
-        names = list(
-            own_tags(request.user)
-            .filter(name__istartswith=term)
-            .order_by("name")
-            .values_list("name", flat=True)[: tags.TAGS_AUTOCOMPLETE_LIMIT]
-        )
-    return JsonResponse(names, safe=False)
-
-
 urlpatterns = [
     # Like Wagtail's explorer outside a person's root: back to their own pages.
     path(
@@ -266,7 +227,7 @@ urlpatterns = [
         own_page("workflow_preview"),
     ),
     path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
-    path("tag-autocomplete/", tag_autocomplete),
+    *tag_urls(),
     path("choose-page/<int:parent_page_id>/", ScopedPageBrowseView.as_view()),
     path("choose-page/chosen-multiple/", ScopedPageChosenMultipleView.as_view()),
     path("reports/locked/", ScopedLockedPagesView.as_view()),

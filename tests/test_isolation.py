@@ -152,6 +152,8 @@ LISTINGS = [
     lambda net: url("wagtailadmin_api:documents:listing"),
     lambda net: url("wagtailimages:index"),
     lambda net: url("wagtailimages:index", query=SEARCH),
+    lambda net: url("wagtailimages:index_results"),
+    lambda net: url("wagtaildocs:index_results"),
     lambda net: url("wagtailimages_chooser:choose"),
     lambda net: url("wagtailimages_chooser:choose_results", query=SEARCH),
     lambda net: url("wagtaildocs:index"),
@@ -331,16 +333,19 @@ def net(group_site, other_group_site, site_editor, site_moderator, site_translat
         file=get_test_image_file(),
         collection=collection,
     )
-    Image.objects.create(
+    image.tags.add(f"{TAG}-{SENTINEL}")
+    own_image = Image.objects.create(
         title=f"Photo {OWN} {WORD}",
         file=get_test_image_file(),
         collection=site_collection(a),
     )
+    own_image.tags.add(f"{TAG}-{OWN}")
     document = Document.objects.create(
         title=f"Leaflet {SENTINEL} {WORD}",
         file=ContentFile(b"leaflet", name="leaflet.txt"),
         collection=collection,
     )
+    document.tags.add(f"{TAG}-{SENTINEL}")
     form = form_with_a_message_field(b)
     submission = FormSubmission.objects.create(
         page=form, form_data={"message": SENTINEL}
@@ -671,3 +676,28 @@ def test_tag_suggestions_come_from_own_sites_only(client, net, national_site):
 
     client.force_login(make_member(national_site, "moderator"))
     assert client.get(suggest).json() == [f"{TAG}-{OWN}", f"{TAG}-{SENTINEL}"]
+
+
+def test_media_listings_offer_own_tags_only(client, net, national_site):
+    own_document = Document.objects.create(
+        title="Own leaflet",
+        file=ContentFile(b"own", name="own.txt"),
+        collection=site_collection(net.a),
+    )
+    own_document.tags.add(f"{TAG}-{OWN}")
+    listings = [
+        url("wagtailimages:index"),
+        url("wagtaildocs:index"),
+        url("wagtailimages_chooser:choose"),
+    ]
+    client.force_login(net.users["editor"])
+    for address in listings:
+        response = client.get(address, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+        assert response.status_code == 200, address
+        body = response.content.decode()
+        assert f"{TAG}-{OWN}" in body, address
+        assert SENTINEL not in body, address
+
+    client.force_login(make_member(national_site, "moderator"))
+    response = client.get(url("wagtailimages:index"))
+    assert f"{TAG}-{SENTINEL}" in response.content.decode()
