@@ -29,11 +29,10 @@ from wagtail.admin.views.reports.workflows import WorkflowView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import Page, WorkflowState
-from wagtail.permissions import policy_registry
+from wagtail.models import WorkflowState
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms.member_sites import explorable_pages, is_national_team
+from cms.member_sites import explorable_pages, is_national_team, objects_in_scope
 from cms.tag_scope import tag_urls
 
 
@@ -89,16 +88,6 @@ def own_page(action, kwarg="page_id", elsewhere=None):
         return view(request, **kwargs)
 
     return scoped
-
-
-def objects_in_scope(user, model):
-    """The objects of a model a person may see in bulk actions."""
-    if issubclass(model, Page):
-        return explorable_pages(user)
-    policy = policy_registry.get_by_type(model)
-    return policy.instances_user_has_any_permission_for(
-        user, ["choose", "change", "delete"]
-    )
 
 
 class ScopedBulkAction:
@@ -180,10 +169,7 @@ class ScopedMedia:
     """Admin API endpoints for images and documents list the person's collections."""
 
     def get_queryset(self):
-        policy = policy_registry.get_by_type(self.model)
-        allowed = policy.instances_user_has_any_permission_for(
-            self.request.user, ["choose", "change", "delete"]
-        )
+        allowed = objects_in_scope(self.request.user, self.model)
         return super().get_queryset().filter(pk__in=allowed.values("pk"))
 
 

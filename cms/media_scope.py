@@ -15,31 +15,31 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.permissions import policy_registry
+
+from cms.member_sites import objects_in_scope
 
 REFUSED = _("Choose an image or document from your own site's collections.")
 
 
-def _policies():
-    models = (get_image_model(), get_document_model())
-    return {model: policy_registry.get_by_type(model) for model in models}
+def _media_models():
+    return (get_image_model(), get_document_model())
 
 
-def _stream_refs(block, value, policies):
+def _stream_refs(block, value, media_models):
     if value is None:
         return set()
     return {
         (model, str(pk))
         for model, pk, _path, _content in block.extract_references(value)
-        if model in policies
+        if model in media_models
     }
 
 
-def _references(form, name, field, cleaned, policies):
+def _references(form, name, field, cleaned, media_models):
     """What a field of `form` refers to now, and what its object held before."""
     if isinstance(field, ModelChoiceField):
         model = field.queryset.model
-        if model not in policies:
+        if model not in media_models:
             return set(), set()
         chosen = cleaned.get(name)
         wanted = {(model, str(chosen.pk))} if hasattr(chosen, "pk") else set()
@@ -50,23 +50,21 @@ def _references(form, name, field, cleaned, policies):
     block = getattr(field, "block", None)
     if block is None or not hasattr(block, "extract_references"):
         return set(), set()
-    wanted = _stream_refs(block, cleaned.get(name), policies)
-    held = _stream_refs(block, getattr(form.instance, name, None), policies)
+    wanted = _stream_refs(block, cleaned.get(name), media_models)
+    held = _stream_refs(block, getattr(form.instance, name, None), media_models)
     return wanted, held
 
 
-def refuse_unchoosable_media(form, user, policies):
+def refuse_unchoosable_media(form, user, media_models):
     """Adds an error to each field of `form` holding media `user` may not choose."""
     cleaned = getattr(form, "cleaned_data", None) or {}
     refused = False
     for name, field in list(form.fields.items()):
         if name in form.errors or name not in cleaned:
             continue
-        wanted, held = _references(form, name, field, cleaned, policies)
+        wanted, held = _references(form, name, field, cleaned, media_models)
         for model, pk in wanted - held:
-            allowed = policies[model].instances_user_has_any_permission_for(
-                user, ["choose"]
-            )
+            allowed = objects_in_scope(user, model, ["choose"])
             if not allowed.filter(pk=pk).exists():
                 form.add_error(name, REFUSED)
                 refused = True
@@ -88,7 +86,7 @@ class ChoosableMediaMixin:
         cleaned = super().clean()
         user = self._media_checker()
         if user is not None:
-            refuse_unchoosable_media(self, user, _policies())
+            refuse_unchoosable_media(self, user, _media_models())
         return cleaned
 
     def is_valid(self):
@@ -96,13 +94,13 @@ class ChoosableMediaMixin:
         user = self._media_checker()
         if user is None:
             return valid
-        policies = _policies()
+        media_models = _media_models()
         refused = False
         for formset in getattr(self, "formsets", {}).values():
             for child in formset.forms:
                 if child in getattr(formset, "deleted_forms", []):
                     continue
-                refused |= refuse_unchoosable_media(child, user, policies)
+                refused |= refuse_unchoosable_media(child, user, media_models)
         return valid and not refused
 
 

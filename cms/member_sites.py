@@ -7,7 +7,7 @@ these functions instead of querying pages, sites or roles themselves.
 from django.db.models import Q
 
 from wagtail.models import Page, Site
-from wagtail.permissions import page_permission_policy
+from wagtail.permissions import page_permission_policy, policy_registry
 
 CURRENT_SITE_KEY = "cms:current_site"
 
@@ -58,3 +58,12 @@ def explorable_pages(user):
 def moderated_pages(user):
     """Pages whose site a person moderates (publishes)."""
     return page_permission_policy.instances_user_has_permission_for(user, "publish")
+
+
+def objects_in_scope(user, model, actions=("choose", "change", "delete")):
+    """The objects of a model a person may act on: pages of their sites, media
+    of their collections, site-owned records of their sites."""
+    if issubclass(model, Page):
+        return explorable_pages(user)
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, list(actions))

@@ -23,22 +23,15 @@ from wagtail.images import get_image_model
 from wagtail.images.views import images
 from wagtail.images.views.chooser import ImageChooseView
 from wagtail.images.views.chooser import viewset as image_chooser
-from wagtail.permissions import policy_registry
 
-from cms.member_sites import explorable_pages, is_national_team
+from cms.member_sites import explorable_pages, is_national_team, objects_in_scope
 from cms.models import ResourcePageTag
-
-
-def visible_items(user, model):
-    """The media of `model` a person may see: what they may choose."""
-    policy = policy_registry.get_by_type(model)
-    return policy.instances_user_has_any_permission_for(user, ["choose"])
 
 
 def tagged(user, model):
     return TaggedItem.objects.filter(
         content_type=ContentType.objects.get_for_model(model),
-        object_id__in=visible_items(user, model).values("pk"),
+        object_id__in=objects_in_scope(user, model, ["choose"]).values("pk"),
     )
 
 
