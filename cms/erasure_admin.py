@@ -1,38 +1,27 @@
 """The "Erase story" action of the admin: a confirmation page, then erasure."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseForbidden
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 
 from wagtail import hooks
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Page
 
 from cms.erasure import can_erase, erase_story
 from cms.models import StoryPage
+from cms.story_actions import StoryActionView, register_story_action
 
 
-class EraseStoryView(WagtailAdminTemplateMixin, TemplateView):
+class EraseStoryView(StoryActionView):
     template_name = "cms/admin/erase_story.html"
     page_title = gettext_lazy("Erase story")
     header_icon = "bin"
+    refusal = gettext_lazy("Only the moderators of this story's site may erase it.")
 
-    def dispatch(self, request, page_id):
-        page = get_object_or_404(Page, pk=page_id)
-        if not can_erase(request.user, page):
-            # A plain 403: Wagtail would turn PermissionDenied into a redirect.
-            return HttpResponseForbidden(
-                _("Only the moderators of this story's site may erase it.")
-            )
-        self.story = page.specific
-        if not isinstance(self.story, StoryPage):
-            raise Http404
-        return super().dispatch(request, page_id)
+    def allowed(self, user, page):
+        return can_erase(user, page)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -69,11 +58,4 @@ def erasure_urls():
     return [path("stories/", include((urls, "cms_erasure")))]
 
 
-@hooks.register("register_page_header_buttons")
-def erase_in_page_header(page, user, view_name, next_url=None):
-    return erase_button(page, user, priority=55)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def erase_in_page_listing(page, user, next_url=None):
-    return erase_button(page, user, priority=35)
+register_story_action(erase_button, header_priority=55, listing_priority=35)

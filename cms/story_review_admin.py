@@ -4,19 +4,17 @@ confirmation page, linked from the translation editor and the page's menus."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseForbidden
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 
 from wagtail import hooks
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Page
 
 from cms.models import StoryPage
+from cms.story_actions import StoryActionView, register_story_action
 from cms.story_review import (
     can_submit_translation,
     story_translation,
@@ -25,26 +23,24 @@ from cms.story_review import (
 )
 
 
-class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
+class SubmitTranslationView(StoryActionView):
     template_name = "cms/admin/submit_translation.html"
     page_title = gettext_lazy("Submit for safeguarding review")
     header_icon = "tasks"
+    refusal = gettext_lazy(
+        "Only this site's team and its translators into this language may."
+    )
 
-    def dispatch(self, request, page_id):
-        page = get_object_or_404(Page, pk=page_id)
-        if not can_submit_translation(request.user, page):
-            # A plain 403: Wagtail would turn PermissionDenied into a redirect.
-            return HttpResponseForbidden(
-                _("Only this site's team and its translators into this language may.")
-            )
-        if page.specific_class is not StoryPage:
-            raise Http404
-        self.story = page.specific
+    def allowed(self, user, page):
+        return can_submit_translation(user, page)
+
+    def prepare(self):
         self.translation = story_translation(self.story)
         if self.translation is None:
             raise Http404
-        self.problem = submission_problem(self.story, self.translation, request.user)
-        return super().dispatch(request, page_id)
+        self.problem = submission_problem(
+            self.story, self.translation, self.request.user
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -102,11 +98,4 @@ def story_review_urls():
     return [path("stories/", include((urls, "cms_story_review")))]
 
 
-@hooks.register("register_page_header_buttons")
-def submit_in_page_header(page, user, view_name, next_url=None):
-    return submit_button(page, user, priority=54)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def submit_in_page_listing(page, user, next_url=None):
-    return submit_button(page, user, priority=34)
+register_story_action(submit_button, header_priority=54, listing_priority=34)
