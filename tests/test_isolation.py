@@ -583,15 +583,19 @@ def test_crafted_post_cannot_put_site_bs_media_on_site_as_page(client, net, role
     assert saved.listing_image == own_image
 
 
+def identity_form(display_name, logo):
+    return {
+        "display_name": display_name,
+        "accent_colour": "#aa3300",
+        "contact_email": "hello@example.org",
+        "logo": str(logo.pk),
+    }
+
+
 def test_crafted_post_cannot_put_site_bs_image_on_site_as_settings(client, net):
     client.force_login(net.users["moderator"])
     own = url("wagtailsettings:edit", "cms", "siteidentity", net.a.pk)
-    data = {
-        "display_name": "Sheffield",
-        "accent_colour": "#aa3300",
-        "contact_email": "hello@example.org",
-        "logo": str(net.b_image.pk),
-    }
+    data = identity_form("Sheffield", net.b_image)
     response = client.post(own, data)
     assert response.status_code == 200
     assert b"from your own site" in response.content
@@ -608,12 +612,7 @@ def test_media_the_national_team_placed_stays_when_a_moderator_saves(client, net
     identity.save()
     client.force_login(net.users["moderator"])
     own = url("wagtailsettings:edit", "cms", "siteidentity", net.a.pk)
-    data = {
-        "display_name": "Sheffield renamed",
-        "accent_colour": "#aa3300",
-        "contact_email": "hello@example.org",
-        "logo": str(net.b_image.pk),
-    }
+    data = identity_form("Sheffield renamed", net.b_image)
     assert client.post(own, data).status_code == 302
     identity.refresh_from_db()
     assert identity.display_name == "Sheffield renamed"

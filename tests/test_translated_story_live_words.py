@@ -5,10 +5,8 @@ Every way wagtail-localize saves a translation (cms.i18n.live_words) leaves
 the public /ar/ page as it was and puts the new words in a draft revision.
 """
 
-import polib
 import pytest
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.models import Locale, Page
@@ -19,6 +17,7 @@ from tests import content
 from tests.factories import make_member
 from tests.test_story_safeguarding import approve
 from tests.test_translated_story_review import HOST, arabic_story, public_title, send
+from tests.test_translators import po_for, upload
 from tests.translating import fill_strings, publish_translation, start_translation
 
 PUBLISHED = "العبور"
@@ -164,17 +163,9 @@ def test_a_po_upload_keeps_the_live_story(
 ):
     _story, translation, arabic = live_story
     client.force_login(translator)
-    download = client.get(
-        reverse("wagtail_localize:download_pofile", args=[translation.id])
-    )
-    po = polib.pofile(download.content.decode())
-    for entry in po:
-        if entry.msgid == "Crossing":
-            entry.msgstr = NEW
-    file = SimpleUploadedFile("story.po", str(po).encode(), "text/x-gettext")
-    url = reverse("wagtail_localize:upload_pofile", args=[translation.id])
+    po = po_for(client, translation, NEW, msgid="Crossing")
 
-    response = client.post(url, {"file": file, "next": "/admin/pages/"})
+    response = upload(client, translation, po)
 
     assert response.status_code == 302
     assert public_title(client, arabic) == PUBLISHED

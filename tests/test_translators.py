@@ -60,13 +60,14 @@ def target(translation):
     return translation.get_target_instance()
 
 
-def po_for(client, translation, text):
+def po_for(client, translation, text, msgid="About us"):
+    """The translation's PO file, downloaded, with `msgid` translated as `text`."""
     response = client.get(
         reverse("wagtail_localize:download_pofile", args=[translation.id])
     )
     po = polib.pofile(response.content.decode())
     for entry in po:
-        if entry.msgid == "About us":
+        if entry.msgid == msgid:
             entry.msgstr = text
     return po
 
