@@ -26,9 +26,10 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Collection, ModelLogEntry, Page, PageLogEntry, Site
+from wagtail.models import Collection, ModelLogEntry, PageLogEntry, Site
 
 from cms.audit_log import CONSENT_CHANGED, CONSENT_REVIEW_DUE
+from cms.member_sites import pages_under_homes
 from cms.models import ErasureRecord, SiteIdentity, StoryPage
 from groups.models import SupportingOrganisation
 from home.permissions import moderated_sites
@@ -118,16 +119,6 @@ SITE_OBJECTS = [
 ]
 
 
-def pages_of(sites):
-    """Every page of the sites, in every language."""
-    keys_ = Site.objects.filter(pk__in=sites).values("root_page__translation_key")
-    roots = Page.objects.filter(translation_key__in=keys_)
-    within = Q(pk__in=[])
-    for root_path in roots.values_list("path", flat=True):
-        within |= Q(path__startswith=root_path)
-    return Page.objects.filter(within)
-
-
 def deleted_pages_of(sites):
     """Ids of the sites' deleted pages: their delete entries name the site."""
     site_ids = list(Site.objects.filter(pk__in=sites).values_list("pk", flat=True))
@@ -138,8 +129,9 @@ def deleted_pages_of(sites):
 
 def site_entries(sites):
     """(page entries, model entries, erasures) of the sites, newest first."""
+    home_keys = Site.objects.filter(pk__in=sites).values("root_page__translation_key")
     pages = PageLogEntry.objects.filter(
-        Q(page__in=pages_of(sites).values("pk"))
+        Q(page__in=pages_under_homes(home_keys).values("pk"))
         | Q(page_id__in=deleted_pages_of(sites))
     )
     models = Q(pk__in=[])

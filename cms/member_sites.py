@@ -41,13 +41,18 @@ def remember_site(request, site):
     request.session[CURRENT_SITE_KEY] = site.pk
 
 
-def site_pages(site):
-    """The pages of a site: its home page tree and every translation of it."""
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-    subtrees = Q()
+def pages_under_homes(home_keys):
+    """The pages below the homes of these translation keys, in every language."""
+    roots = Page.objects.filter(translation_key__in=home_keys)
+    subtrees = Q(pk__in=[])
     for path in roots.values_list("path", flat=True):
         subtrees |= Q(path__startswith=path)
     return Page.objects.filter(subtrees)
+
+
+def site_pages(site):
+    """The pages of a site: its home page tree and every translation of it."""
+    return pages_under_homes([site.root_page.translation_key])
 
 
 def explorable_pages(user):
