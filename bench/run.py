@@ -126,7 +126,7 @@ def build_network():
     from wagtail.models import Site
 
     from cms.models import NewsPage
-    from cms.provisioning import NewSite, provision_site
+    from cms.network.provisioning import NewSite, provision_site
 
     if Site.objects.count() > SITES and NewsPage.objects.count() >= SITES * 100:
         print("Reusing the network already built.")

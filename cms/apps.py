@@ -11,8 +11,8 @@ class CmsConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import PageLogEntry, Site
 
-        from cms.audit_log import record_site_of_deleted_page
-        from cms.checks import check_no_escalating_groups
+        from cms.access.checks import check_no_escalating_groups
+        from cms.audit.log import record_site_of_deleted_page
         from cms.middleware import forget_site_hostnames
         from cms.uploads import strip_image_metadata
 

@@ -11,7 +11,9 @@ from cms import feeds, views
 from search import views as search_views
 
 urlpatterns = [
-    path("admin/", include("cms.admin_scope")),  # scoped views ahead of Wagtail's
+    path(
+        "admin/", include("cms.access.admin_views")
+    ),  # scoped views ahead of Wagtail's
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -7,15 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from cms import network_admin
-from cms.admin_scope import ScopedDocumentsAPI, ScopedImagesAPI
-from cms.dashboard import SITE_PANELS
-from cms.member_sites import (
+from cms.access.admin_views import ScopedDocumentsAPI, ScopedImagesAPI
+from cms.access.sites import (
     current_site,
     explorable_pages,
     is_national_team,
     moderated_pages,
 )
+from cms.network import admin_views as network_admin
+from cms.network.dashboard import SITE_PANELS
 
 # Network area: every site, adding sites, members of each site.
 
@@ -99,11 +99,10 @@ def network_wide_reports_for_national_team(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
-# Hooks of other modules: translation (issue 6) in cms/i18n/admin_hooks.py;
-# issue 8: the audit trail (cms/audit.py), erasing stories (cms/erasure_admin.py)
-# and keeping form submissions private (cms/submissions_admin.py)
-from cms import audit, erasure_admin, submissions_admin  # noqa: E402, F401
+from cms.access import submissions  # noqa: E402, F401
+from cms.audit import trail  # noqa: E402, F401
 from cms.i18n import admin_hooks  # noqa: E402, F401
+from cms.stories import erasure_views  # noqa: E402, F401
 
 # Translated stories' safeguarding review
-from cms import story_review_admin  # noqa: E402, F401  # isort: skip
+from cms.stories import translation_review_views  # noqa: E402, F401  # isort: skip

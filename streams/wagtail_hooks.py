@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from cms.site_scope import SiteScopedViewSet, register_site_scoped
+from cms.access.viewsets import SiteScopedViewSet, register_site_scoped
 
 from .models import AwardScheme
 

@@ -32,6 +32,7 @@ from wagtail.models import (
 )
 from wagtail_localize.models import OverridableSegment, StringSegment
 
+from cms.access.roles import site_collection
 from cms.models import (
     CharterStatement,
     FormField,
@@ -41,7 +42,6 @@ from cms.models import (
     StoryIndexPage,
     StoryPage,
 )
-from cms.roles import site_collection
 from groups.models import SupportingOrganisation
 from search.models import SitePromotion
 from streams.models import AwardScheme

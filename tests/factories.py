@@ -2,8 +2,8 @@
 
 from django.contrib.auth import get_user_model
 
-from cms.provisioning import NewSite, provision_site
-from cms.roles import grant_role
+from cms.access.roles import grant_role
+from cms.network.provisioning import NewSite, provision_site
 
 PASSWORD = "correct-horse-battery"
 

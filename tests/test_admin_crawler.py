@@ -16,8 +16,8 @@ from django.test import Client
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from cms.access.roles import site_collection
 from cms.models import StandardPage
-from cms.roles import site_collection
 from tests.crawler import (
     SENTINEL,
     SKIPPED,

@@ -16,9 +16,9 @@ from django.utils.text import slugify
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Locale, ModelLogEntry, PageLogEntry
 
-from cms.erasure import erase_story
+from cms.access.roles import grant_role, revoke_role
 from cms.models import StandardPage, StoryPage
-from cms.roles import grant_role, revoke_role
+from cms.stories.erasure import erase_story
 from tests import content
 from tests.factories import make_member, make_user
 from tests.test_stories import post_edit

@@ -16,9 +16,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry
 
-from cms.erasure import erase_story
+from cms.access.roles import site_collection
 from cms.models import ErasureRecord, FormPage, StoryIndexPage, StoryPage
-from cms.roles import site_collection
+from cms.stories.erasure import erase_story
 from tests import content
 from tests.factories import make_member
 from tests.translating import fill_strings, start_translation

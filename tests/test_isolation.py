@@ -28,6 +28,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from cms.access.roles import site_collection
 from cms.models import (
     CharterStatement,
     FormField,
@@ -37,7 +38,6 @@ from cms.models import (
     SiteIdentity,
     StandardPage,
 )
-from cms.roles import site_collection
 from groups.models import SupportingOrganisation
 from streams.models import AwardScheme
 from tests.factories import make_member

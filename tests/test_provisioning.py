@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, Page, Site, Workflow, WorkflowPage
 
 from cms.models import Role, SiteIdentity, SiteRole
-from cms.provisioning import NewSite, provision_site
+from cms.network.provisioning import NewSite, provision_site
 from groups.models import GroupHomePage
 from streams.models import StreamHomePage
 from tests.factories import make_site
@@ -155,12 +155,12 @@ def test_command_exits_non_zero_with_one_line_and_no_traceback(tmp_path):
 
 
 def test_failure_half_way_rolls_everything_back(group_site, monkeypatch):
-    import cms.provisioning
+    import cms.network.provisioning
 
     def broken_workflow(*args):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(cms.provisioning, "_create_workflow", broken_workflow)
+    monkeypatch.setattr(cms.network.provisioning, "_create_workflow", broken_workflow)
     before = footprint()
     with pytest.raises(RuntimeError):
         provision_site(NewSite(kind="group", name="Hull"))

@@ -16,7 +16,7 @@ from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.fields import StreamField
 
-from cms.checks import escalating_grants
+from cms.access.checks import escalating_grants
 from cms.models import Role, SiteRole
 
 TEMPLATES = settings.BASE_DIR / "templates"

@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
 
-from cms.roles import site_collection
+from cms.access.roles import site_collection
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112

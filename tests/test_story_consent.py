@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from wagtail.models import Locale, PageLogEntry
 
+from cms.access.roles import site_collection
 from cms.management.commands.review_story_consent import Command
 from cms.models import StoryPage
-from cms.roles import site_collection
 from tests import content
 from tests.test_stories import draft_story, post_edit
 

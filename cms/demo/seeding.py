@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
+from cms.access.roles import site_collection
 from cms.demo import content
 from cms.models import (
     CharterPage,
@@ -33,7 +34,6 @@ from cms.models import (
     StoryIndexPage,
     StoryPage,
 )
-from cms.roles import site_collection
 from groups.models import SupportersPage, SupportingOrganisation
 from streams.models import AwardedOrganisation, AwardScheme, AwardsPage
 

@@ -8,8 +8,8 @@ from wagtail.models import Locale, Site
 from wagtail.signals import page_published
 from wagtail_localize.models import Translation, TranslationSource
 
+from cms.access.roles import grant_language_home
 from cms.models import SiteIdentity
-from cms.roles import grant_language_home
 
 
 @transaction.atomic

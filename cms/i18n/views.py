@@ -75,7 +75,7 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
             site = site_for_page(page)
             allowed = translatable_locales(request.user, site).exists()
             self.full_control = allowed and is_site_moderator(request.user, site)
-            # Stories go live only through safeguarding (cms.safeguarding).
+            # Stories go live only through safeguarding (cms.stories.safeguarding).
             self.may_publish = self.full_control and (
                 page.permissions_for_user(request.user).can_publish()
             )

@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.media_scope import SitePageForm
+from cms.access.media import SitePageForm
 
 SHARED_SECTION_TYPES = [
     "cms.StandardPage",

@@ -13,8 +13,8 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from cms.access.media import SiteFormPageForm
 from cms.blocks import BodyBlock
-from cms.media_scope import SiteFormPageForm
 
 from .base import SITE_HOME_TYPES, BasePage, ListingMixin
 from .charter import (

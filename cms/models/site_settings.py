@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from cms.media_scope import SiteModelForm
+from cms.access.media import SiteModelForm
 
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Use a colour code like #1d5c63.")

@@ -15,10 +15,10 @@ from wagtail.search import index
 from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.audit_log import consent_before, log_consent_changes
+from cms.access.media import SitePageForm
+from cms.audit.log import consent_before, log_consent_changes
 from cms.blocks import BodyBlock
-from cms.media_scope import SitePageForm
-from cms.safeguarding import follow_translation_workflow
+from cms.stories.safeguarding import follow_translation_workflow
 
 from .base import BasePage, IndexPage
 from .story_consent import SCOPE_FIELDS, StoryConsentMixin, StoryPermissionTester

@@ -275,9 +275,9 @@ MACHINE_TRANSLATION_NEVER = (
 LOGIN_URL = "wagtailadmin_login"
 SITE_PORT = int(os.environ.get("SITE_PORT", "443"))
 
-# Story safeguarding (cms/safeguarding.py): an approved workflow publishes the
+# Story safeguarding (cms/stories/safeguarding.py): an approved workflow publishes the
 # revision it approved, and every edit needs approval again.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.safeguarding.publish_approved_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.stories.safeguarding.publish_approved_revision"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # Translated stories' safeguarding review: a translation starts as a draft, even

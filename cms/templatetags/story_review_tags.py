@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 
 from cms.models import StoryPage
-from cms.story_review import can_submit_translation
+from cms.stories.translation_review import can_submit_translation
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import PageManager, Site
 
-from cms.media_scope import SitePageForm
+from cms.access.media import SitePageForm
 from cms.models import NewsPage
 from cms.models.news import NewsQuerySet
 from groups.models import GroupHomePage, Region

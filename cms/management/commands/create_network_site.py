@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.provisioning import NewSite, provision_site
+from cms.network.provisioning import NewSite, provision_site
 from groups.models import PlaceType, Region, Stage
 from streams.models import Sector
 

@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Page
 
-from cms.erasure import can_erase, erase_story
 from cms.models import StoryPage
+from cms.stories.erasure import can_erase, erase_story
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Locale, Site
 
+from cms.access.roles import grant_role
 from cms.i18n.access import site_locales
 from cms.models import Role
-from cms.roles import grant_role
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cms.safeguarding import unpublish_due_stories
+from cms.stories.safeguarding import unpublish_due_stories
 
 
 class Command(BaseCommand):

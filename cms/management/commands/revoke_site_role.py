@@ -1,4 +1,4 @@
-from cms.roles import revoke_role
+from cms.access.roles import revoke_role
 
 from .grant_site_role import Command as GrantCommand
 

@@ -5,11 +5,11 @@ from django.utils.text import slugify
 
 from wagtail.models import Site
 
+from cms.access.roles import grant_role
 from cms.demo import network, translations
 from cms.demo.seeding import seed_content
-from cms.provisioning import NewSite, provision_site
-from cms.roles import grant_role
-from cms.safeguarding import ensure_story_workflow
+from cms.network.provisioning import NewSite, provision_site
+from cms.stories.safeguarding import ensure_story_workflow
 from home.demo import seed_demo_national
 
 

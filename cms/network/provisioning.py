@@ -22,6 +22,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms.access.roles import RoleBuilder
 from cms.models import (
     CharterPage,
     EventIndexPage,
@@ -33,8 +34,7 @@ from cms.models import (
     StandardPage,
     StoryIndexPage,
 )
-from cms.roles import RoleBuilder
-from cms.safeguarding import ensure_story_workflow
+from cms.stories.safeguarding import ensure_story_workflow
 
 HOME_MODELS = {
     "national": "home.HomePage",

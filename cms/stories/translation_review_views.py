@@ -14,8 +14,8 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from cms.models import StoryPage
-from cms.story_actions import StoryActionView, register_story_action
-from cms.story_review import (
+from cms.stories.actions import StoryActionView, register_story_action
+from cms.stories.translation_review import (
     can_submit_translation,
     story_translation,
     submission_problem,

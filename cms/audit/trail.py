@@ -1,7 +1,7 @@
 """The audit trail: who published, unpublished, restricted or granted what.
 
-Wagtail logs page actions (publish, unpublish, privacy) itself; cms.roles logs
-role grants, cms.audit_log consent changes and deleted pages' sites. The
+Wagtail logs page actions (publish, unpublish, privacy) itself; cms.access.roles logs
+role grants, cms.audit.log consent changes and deleted pages' sites. The
 "Audit trail" view lists the entries of the sites a person moderates (every
 site for network admins), with their story erasures, and a CSV export.
 """
@@ -28,8 +28,8 @@ from wagtail.images.models import Image
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Collection, ModelLogEntry, PageLogEntry, Site
 
-from cms.audit_log import CONSENT_CHANGED, CONSENT_REVIEW_DUE
-from cms.member_sites import pages_under_homes
+from cms.access.sites import pages_under_homes
+from cms.audit.log import CONSENT_CHANGED, CONSENT_REVIEW_DUE
 from cms.models import ErasureRecord, SiteIdentity, StoryPage
 from groups.models import SupportingOrganisation
 from home.permissions import moderated_sites

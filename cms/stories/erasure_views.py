@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
-from cms.erasure import can_erase, erase_story
 from cms.models import StoryPage
-from cms.story_actions import StoryActionView, register_story_action
+from cms.stories.actions import StoryActionView, register_story_action
+from cms.stories.erasure import can_erase, erase_story
 
 
 class EraseStoryView(StoryActionView):

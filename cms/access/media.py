@@ -16,7 +16,7 @@ from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from cms.member_sites import objects_in_scope
+from cms.access.sites import objects_in_scope
 
 REFUSED = _("Choose an image or document from your own site's collections.")
 

@@ -15,10 +15,15 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, Site
 
-from cms.forms import AddMemberForm, AddSiteForm, ChooseSiteForm, RemoveMemberForm
-from cms.member_sites import is_national_team, member_sites, remember_site
+from cms.access.roles import grant_role, revoke_role
+from cms.access.sites import is_national_team, member_sites, remember_site
 from cms.models import Role, SiteRole
-from cms.roles import grant_role, revoke_role
+from cms.network.forms import (
+    AddMemberForm,
+    AddSiteForm,
+    ChooseSiteForm,
+    RemoveMemberForm,
+)
 from groups.models import GroupHomePage, Stage
 
 KINDS = {

@@ -101,7 +101,7 @@ def unpublish_due_stories(today=None, dry_run=False):
     """
     from wagtail.actions.unpublish_page import UnpublishPageAction
 
-    from cms.audit_log import log_review_due
+    from cms.audit.log import log_review_due
     from cms.models import StoryPage
 
     keys = stories_due_for_review(today).values("translation_key")

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import PageLogEntry, WorkflowState
 
-from cms.forms import ChooseSiteForm
-from cms.member_sites import is_national_team, member_sites, site_pages
+from cms.access.sites import is_national_team, member_sites, site_pages
 from cms.models import EventIndexPage, NewsIndexPage, Role, SiteRole, StoryIndexPage
+from cms.network.forms import ChooseSiteForm
 
 SHORTCUTS = [
     (NewsIndexPage, "newspage", _("Add news")),

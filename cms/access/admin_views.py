@@ -32,8 +32,8 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import WorkflowState
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms.member_sites import explorable_pages, is_national_team, objects_in_scope
-from cms.tag_scope import tag_urls
+from cms.access.sites import explorable_pages, is_national_team, objects_in_scope
+from cms.access.tags import tag_urls
 
 
 def people_filter(filterset, name, people):

@@ -44,10 +44,10 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from cms.access.roles import site_collection
+from cms.access.sites import site_pages
 from cms.i18n.access import is_site_moderator, site_for_page
-from cms.member_sites import site_pages
 from cms.models import ErasureRecord, StoryPage
-from cms.roles import site_collection
 
 ERASED_LABEL = "(erased)"
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role
-from cms.provisioning import MAX_NAME_LENGTH, NewSite, provision_site
+from cms.network.provisioning import MAX_NAME_LENGTH, NewSite, provision_site
 from groups.models import PlaceType, Region, Stage
 from streams.models import Sector
 

@@ -5,7 +5,7 @@ them network-wide: in tag suggestions, the images and documents listings'
 tag filter and the image chooser's popular tags. A tag's name can tell of
 another site's private documents, so site roles see only the tags on what they
 may see themselves; the national team sees every tag. Mounted ahead of
-Wagtail's admin URLs with the rest of `cms/admin_scope.py`.
+Wagtail's admin URLs with the rest of `cms/access/admin_views.py`.
 """
 
 from django import forms
@@ -24,7 +24,7 @@ from wagtail.images.views import images
 from wagtail.images.views.chooser import ImageChooseView
 from wagtail.images.views.chooser import viewset as image_chooser
 
-from cms.member_sites import explorable_pages, is_national_team, objects_in_scope
+from cms.access.sites import explorable_pages, is_national_team, objects_in_scope
 from cms.models import ResourcePageTag
 
 

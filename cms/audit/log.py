@@ -1,6 +1,6 @@
 """What the audit trail records beyond Wagtail's own entries: consent changes
 (by field name, never value) and the site of a deleted page, so its history
-stays in its site's trail. cms.audit shows them.
+stays in its site's trail. cms.audit.trail shows them.
 
 Imported by the story model, so models are imported inside the functions.
 """

@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from cms.media_scope import SiteModelForm
+from cms.access.media import SiteModelForm
 
 ACTIONS = ["add", "change", "delete"]
 
