@@ -6,7 +6,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from tests.browser.conftest import log_in
 from tests.factories import PASSWORD, make_user
-from tests.xss import build_corpus
+from tests.security.xss import build_corpus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

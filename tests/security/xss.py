@@ -39,13 +39,13 @@ from home.models import DeclarationPage, Endorsement
 from streams.models import AwardScheme
 from tests.content import make_document, make_image
 from tests.factories import make_site
-from tests.translating import start_translation
-from tests.xss_payloads import (
+from tests.security.xss_payloads import (
     PAYLOAD_KINDS,
     Corpus,
     Entry,
     combined,
 )
+from tests.translating import start_translation
 
 PAGE_FIELDS = ("title", "slug", "seo_title", "search_description")
 TEXT_FIELDS = (models.CharField, models.TextField)

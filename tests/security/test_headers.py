@@ -6,7 +6,7 @@ from django.conf import settings
 from django.test import override_settings
 
 from tests.factories import PASSWORD
-from tests.security import parse_csp, production, third_party_sources  # noqa: F401
+from tests.security.helpers import parse_csp, production, third_party_sources  # noqa: F401
 
 CSP = "Content-Security-Policy"
 CSP_REPORT_ONLY = "Content-Security-Policy-Report-Only"

@@ -22,7 +22,7 @@ from wagtail.models import Site
 from groups.models import SupportersPage, SupportingOrganisation
 from tests.browser.conftest import restore_migrated_data
 from tests.factories import make_site
-from tests.security import settings_module
+from tests.security.helpers import settings_module
 
 
 def closed_port():

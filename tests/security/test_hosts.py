@@ -9,7 +9,7 @@ from wagtail.models import Site
 
 from cms.middleware import forget_site_hostnames, site_hostnames
 from tests.factories import make_site
-from tests.security import production  # noqa: F401
+from tests.security.helpers import production  # noqa: F401
 
 CUSTOM_DOMAIN = "www.sanctuary-bradford.org.uk"
 

@@ -8,9 +8,9 @@ from django.db import transaction
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.fields import StreamField
 
-from tests.security import parse_csp
-from tests.xss import build_corpus, corpus_page_models, text_fields
-from tests.xss_payloads import combined, injected_markup
+from tests.security.helpers import parse_csp
+from tests.security.xss import build_corpus, corpus_page_models, text_fields
+from tests.security.xss_payloads import combined, injected_markup
 
 CSP = "Content-Security-Policy"
 

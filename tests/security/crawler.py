@@ -2,7 +2,7 @@
 
 `admin_patterns()` walks Django's URL resolver; `fillers` says which of site
 B's objects each URL parameter takes; `crawl_addresses()` turns both into the
-addresses to request. tests/test_admin_crawler.py runs it as each role of A.
+addresses to request. tests/security/test_admin_crawler.py runs it as each role of A.
 """
 
 import itertools

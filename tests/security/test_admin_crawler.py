@@ -2,7 +2,7 @@
 
 Every admin URL pattern is requested as each role of site A with the ids of
 site B's pages, revisions, media, snippets, submissions, settings, workflow
-states and translations (tests/crawler.py); no 200 may carry B's sentinel.
+states and translations (tests/security/crawler.py); no 200 may carry B's sentinel.
 """
 
 import time
@@ -18,7 +18,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from cms.access.roles import site_collection
 from cms.models import StandardPage
-from tests.crawler import (
+from tests.factories import make_member, make_site
+from tests.security.crawler import (
     SENTINEL,
     SKIPPED,
     admin_patterns,
@@ -26,7 +27,6 @@ from tests.crawler import (
     crawl_plan,
     unfilled,
 )
-from tests.factories import make_member, make_site
 
 ROLES = ["editor", "moderator", "translator"]
 

@@ -1,0 +1,28 @@
+"""Isolation of the project's own admin areas: the Network area (sites, members)
+and the per-site audit trail."""
+
+from tests.isolation.common import url
+
+REFUSED = [
+    lambda net: url("cms_network:members", net.b.pk),
+    lambda net: url("cms_network:sites"),
+    lambda net: url("cms_network:add"),
+    lambda net: url("cms_site_audit", query=f"site={net.b.pk}"),
+    lambda net: url("cms_site_audit", query=f"site={net.b.pk}&export=csv"),
+]
+
+LISTINGS = [
+    lambda net: url("cms_site_audit"),
+    lambda net: url("cms_site_audit", query="export=csv"),
+]
+
+POSTS = [
+    (
+        lambda net: url("cms_network:members", net.b.pk),
+        {"person": "{a_user}", "role": "moderator"},
+    ),
+    (
+        lambda net: url("cms_network:remove_member", net.b.pk),
+        {"person": "{b_editor}", "role": "{b_editor_role}"},
+    ),
+]
