@@ -154,7 +154,8 @@ def grant_language_home(site, home):
 
 
 def site_collection(site):
-    return Collection.objects.get(name=site.site_name, depth=2)
+    """The site's media collection, by its link (cms.SiteCollection), not its name."""
+    return Collection.objects.get(network_site__site=site)
 
 
 def role_group(site, role, language=None):

@@ -98,7 +98,7 @@ def keys(queryset):
 
 
 def site_media(model, sites):
-    homes = Collection.objects.filter(depth=2, name__in=sites.values("site_name"))
+    homes = Collection.objects.filter(network_site__site__in=sites)
     within = Q(pk__in=[])
     for collection_path in homes.values_list("path", flat=True):
         within |= Q(collection__path__startswith=collection_path)

@@ -2,7 +2,7 @@ from .base import BasePage, IndexPage, ListingMixin, SiteHomePage
 from .charter import CharterPart, CharterStatement, DeclarationPrinciple
 from .events import EventIndexPage, EventPage
 from .inspirations import InspirationIndexPage, InspirationPage, InspirationPageTag
-from .membership import Role, SiteRole
+from .membership import Role, SiteCollection, SiteRole
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import CharterPage, FormField, FormPage, StandardPage
 from .resources import (
@@ -37,6 +37,7 @@ __all__ = [
     "ResourcePage",
     "ResourcePageTag",
     "Role",
+    "SiteCollection",
     "SiteHomePage",
     "SiteIdentity",
     "SiteRole",

@@ -1,10 +1,11 @@
-"""The roles of each site: one Django group per site, role and language."""
+"""The roles of each site (one Django group per site, role and language) and
+the site's own media collection."""
 
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Site
+from wagtail.models import Collection, Locale, Site
 
 
 class Role(models.TextChoices):
@@ -50,3 +51,18 @@ class SiteRole(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+class SiteCollection(models.Model):
+    """The collection holding a site's images and documents, found by this link
+    and never by name: a site keeps its media, roles and trail when renamed."""
+
+    site = models.OneToOneField(
+        Site, on_delete=models.CASCADE, related_name="media_collection"
+    )
+    collection = models.OneToOneField(
+        Collection, on_delete=models.PROTECT, related_name="network_site"
+    )
+
+    def __str__(self):
+        return f"{self.site}: {self.collection}"

@@ -30,6 +30,7 @@ from cms.models import (
     InspirationIndexPage,
     NewsIndexPage,
     Role,
+    SiteCollection,
     SiteIdentity,
     StandardPage,
     StoryIndexPage,
@@ -134,6 +135,7 @@ def provision_site(request, owner=None):
         is_default_site=request.kind == "national",
     )
     collection = _append_collection(request.name)
+    SiteCollection.objects.create(site=site, collection=collection)
     locales = list(
         Locale.objects.filter(language_code__in=request.languages).exclude(
             pk=default_locale.pk
