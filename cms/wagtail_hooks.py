@@ -1,4 +1,12 @@
-"""Wagtail hooks of the network core, grouped by concern: append to your group."""
+"""Every Wagtail hook of the network core, in sections: network, dashboard,
+access, stories, audit, i18n. Bodies call into the packages; append to your
+section. Admin menu orders are distinct across the project:
+
+  150 Network                    210 Supporters (groups)      240 Search promotions
+  200 Network news on my site    220 Sanctuary Awards         250 Translation status
+      (home)                         (streams)                260 Audit trail
+                                 230 Endorsements (home)
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
@@ -7,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms.access import submissions
 from cms.access.admin_views import ScopedDocumentsAPI, ScopedImagesAPI
 from cms.access.sites import (
     current_site,
@@ -14,10 +23,14 @@ from cms.access.sites import (
     is_national_team,
     moderated_pages,
 )
+from cms.audit import trail
+from cms.i18n import admin_urls as i18n_urls
+from cms.i18n.admin_views import board_sites
 from cms.network import admin_views as network_admin
 from cms.network.dashboard import SITE_PANELS
+from cms.stories import erasure_views, translation_review_views
 
-# Network area: every site, adding sites, members of each site.
+# Network: every site, adding sites, members of each site.
 
 
 class NetworkMenuItem(MenuItem):
@@ -56,7 +69,7 @@ def site_dashboard(request, panels):
     panels.extend(panel(request, site) for panel in SITE_PANELS)
 
 
-# Isolation: a role of one site sees nothing of another site.
+# Access: a role of one site sees nothing of another site (cms/access/).
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -80,6 +93,12 @@ def submissions_for_moderators_only(user, form_pages):
     return form_pages.filter(pk__in=moderated_pages(user).values("pk"))
 
 
+@hooks.register("register_admin_urls", order=-1)
+def whole_selection_delete_url():
+    """Earlier in the URL list than Wagtail's own forms patterns."""
+    return submissions.urlpatterns
+
+
 @hooks.register("construct_admin_api", order=100)  # after Wagtail's own endpoints
 def admin_api_lists_own_media_only(router):
     router.register_endpoint("images", ScopedImagesAPI)
@@ -99,10 +118,94 @@ def network_wide_reports_for_national_team(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
-from cms.access import submissions  # noqa: E402, F401
-from cms.audit import trail  # noqa: E402, F401
-from cms.i18n import admin_hooks  # noqa: E402, F401
-from cms.stories import erasure_views  # noqa: E402, F401
+# Stories: "Erase story" and "Submit for safeguarding review" (translated
+# stories), each a confirmation page and a button in the header and listing.
 
-# Translated stories' safeguarding review
-from cms.stories import translation_review_views  # noqa: E402, F401  # isort: skip
+
+@hooks.register("register_admin_urls")
+def story_action_urls():
+    return [
+        path("stories/", include((erasure_views.urlpatterns, "cms_erasure"))),
+        path(
+            "stories/",
+            include((translation_review_views.urlpatterns, "cms_story_review")),
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def story_buttons_in_header(page, user, view_name, next_url=None):
+    return [
+        *translation_review_views.submit_button(page, user, priority=54),
+        *erasure_views.erase_button(page, user, priority=55),
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def story_buttons_in_listing(page, user, next_url=None):
+    return [
+        *translation_review_views.submit_button(page, user, priority=34),
+        *erasure_views.erase_button(page, user, priority=35),
+    ]
+
+
+# Audit: role and consent log actions, the per-site trail (cms/audit/).
+
+
+@hooks.register("register_log_actions")
+def role_log_actions(actions):
+    trail.register_role_actions(actions)
+
+
+@hooks.register("register_log_actions")
+def consent_log_actions(actions):
+    trail.register_consent_actions(actions)
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        return trail.audit_sites(request.user).exists()
+
+
+@hooks.register("register_admin_urls")
+def site_audit_urls():
+    return trail.urlpatterns
+
+
+@hooks.register("register_admin_menu_item")
+def site_audit_menu_item():
+    return AuditMenuItem(
+        _("Audit trail"), reverse("cms_site_audit"), icon_name="history", order=260
+    )
+
+
+# i18n: wagtail-localize's views replaced by scoped ones, the status board.
+
+
+@hooks.register("register_admin_urls", order=-1)
+def scoped_translation_urls():
+    """Earlier in the URL list than wagtail-localize's own patterns."""
+    return i18n_urls.urlpatterns
+
+
+class BoardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return board_sites(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def translation_status_menu_item():
+    return BoardMenuItem(
+        _("Translation status"),
+        reverse("translation_status:index"),
+        icon_name="wagtail-localize-language",
+        order=250,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_network_translation_report(request, menu_items):
+    """wagtail-localize's report lists every site's pages: network admins only."""
+    if not request.user.is_superuser:
+        report_url = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != report_url]

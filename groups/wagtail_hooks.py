@@ -14,7 +14,7 @@ class SupportingOrganisationViewSet(SiteScopedViewSet):
     icon = "group"
     menu_label = _("Supporters")
     add_to_admin_menu = True
-    menu_order = 250
+    menu_order = 210
     list_display = ["name", "place", "site", "status", "listed", "pledged_at"]
     list_filter = {"status": ["exact"], "listed": ["exact"]}
     search_fields = ["name", "place"]

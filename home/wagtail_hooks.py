@@ -9,9 +9,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.access.roles import moderated_sites
 from home import views
 from home.models import Endorsement
-from home.permissions import moderated_sites
 
 
 class ForEndorsementManagers:
@@ -54,6 +54,7 @@ class EndorsementViewSet(SnippetViewSet):
     icon = "tick-inverse"
     menu_label = _("Endorsements")
     add_to_admin_menu = True
+    menu_order = 230
     list_display = ["organisation", "place", "approved", "submitted_at"]
     list_filter = ["approved"]
     search_fields = ["organisation", "place"]
@@ -90,5 +91,5 @@ def network_news_menu_item():
         _("Network news on my site"),
         reverse("network_news_sites"),
         icon_name="globe",
-        order=250,
+        order=200,
     )

@@ -14,7 +14,7 @@ class AwardSchemeViewSet(SiteScopedViewSet):
     icon = "pick"
     menu_label = _("Sanctuary Awards")
     add_to_admin_menu = True
-    menu_order = 260
+    menu_order = 220
     list_display = ["name", "site"]
     search_fields = ["name"]
 

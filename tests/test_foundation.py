@@ -137,3 +137,16 @@ def test_seed_demo_is_idempotent(db):
 def test_make_site_defaults_hostname_to_the_network_domain(db):
     site = make_site(name="Bradford")
     assert site.hostname == "bradford.localhost"
+
+
+def test_admin_menu_items_have_distinct_orders():
+    from django.urls import reverse
+
+    from wagtail import hooks
+
+    reverse("wagtailadmin_home")  # the admin's viewsets register their menu items
+    items = [make() for make in hooks.get_hooks("register_admin_menu_item")]
+    ours = [item for item in items if 100 < item.order < 300]  # Wagtail's: 100, 300+
+    orders = [item.order for item in ours]
+    assert len(ours) == 8, [str(item.label) for item in ours]
+    assert len(set(orders)) == len(orders), {str(i.label): i.order for i in ours}

@@ -10,7 +10,6 @@ from django.http import HttpResponseForbidden
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from wagtail import hooks
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import DeleteSubmissionsView
 
@@ -37,12 +36,10 @@ class WholeSelectionDeleteView(DeleteSubmissionsView):
         return super().dispatch(request, *args, **kwargs)
 
 
-@hooks.register("register_admin_urls", order=-1)
-def whole_selection_delete_url():
-    """Earlier in the URL list than Wagtail's own forms patterns."""
-    return [
-        path(
-            "forms/submissions/<int:page_id>/delete/",
-            WholeSelectionDeleteView.as_view(),
-        )
-    ]
+# Mounted ahead of Wagtail's own forms patterns (cms/wagtail_hooks.py).
+urlpatterns = [
+    path(
+        "forms/submissions/<int:page_id>/delete/",
+        WholeSelectionDeleteView.as_view(),
+    )
+]

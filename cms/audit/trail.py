@@ -16,23 +16,21 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseForbidden, StreamingHttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.utils import get_user_display_name
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Collection, ModelLogEntry, PageLogEntry, Site
 
+from cms.access.roles import moderated_sites
 from cms.access.sites import pages_under_homes
 from cms.audit.log import CONSENT_CHANGED, CONSENT_REVIEW_DUE
 from cms.models import ErasureRecord, SiteIdentity, StoryPage
 from groups.models import SupportingOrganisation
-from home.permissions import moderated_sites
 from search.models import SitePromotion
 from streams.models import AwardScheme
 
@@ -48,8 +46,7 @@ class RoleChangeFormatter(LogFormatter):
         return self.message % {"person": data.get("person", "?"), "role": role}
 
 
-@hooks.register("register_log_actions")
-def role_log_actions(actions):
+def register_role_actions(actions):
     @actions.register_action("cms.role_granted")
     class RoleGranted(RoleChangeFormatter):
         label = gettext_lazy("Grant a site role")
@@ -78,8 +75,7 @@ class ConsentChangeFormatter(LogFormatter):
         }
 
 
-@hooks.register("register_log_actions")
-def consent_log_actions(actions):
+def register_consent_actions(actions):
     actions.register_action(CONSENT_CHANGED)(ConsentChangeFormatter)
 
     @actions.register_action(CONSENT_REVIEW_DUE)
@@ -304,21 +300,4 @@ def csv_export(querysets):
     return response
 
 
-@hooks.register("register_admin_urls")
-def site_audit_urls():
-    return [path("site-audit/", site_audit, name="cms_site_audit")]
-
-
-class AuditMenuItem(MenuItem):
-    def is_shown(self, request):
-        return audit_sites(request.user).exists()
-
-
-@hooks.register("register_admin_menu_item")
-def site_audit_menu_item():
-    return AuditMenuItem(
-        gettext_lazy("Audit trail"),
-        reverse("cms_site_audit"),
-        icon_name="history",
-        order=260,
-    )
+urlpatterns = [path("site-audit/", site_audit, name="cms_site_audit")]

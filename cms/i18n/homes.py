@@ -1,15 +1,11 @@
 """A site's home page in each of its languages, made as soon as it is enabled."""
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed
-from django.dispatch import receiver
 
 from wagtail.models import Locale, Site
-from wagtail.signals import page_published
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.access.roles import grant_language_home
-from cms.models import SiteIdentity
 
 
 @transaction.atomic
@@ -33,13 +29,11 @@ def open_languages(site, locales, user=None):
         grant_language_home(site, translated)
 
 
-@receiver(m2m_changed, sender=SiteIdentity.languages.through)
 def open_ticked_languages(sender, instance, action, pk_set, reverse, **kwargs):
     if action == "post_add" and pk_set and not reverse:
         open_languages(instance.site, Locale.objects.filter(pk__in=pk_set))
 
 
-@receiver(page_published)
 def forget_root_paths(sender, instance, **kwargs):
     """A translated home's slug is part of its site's root paths: when a
     translator changes it, Wagtail's cached root paths must go."""

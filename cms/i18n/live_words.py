@@ -22,11 +22,7 @@ translation converts it, the row gets its source's words back, which is what
 the alias showed.
 """
 
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-
 from wagtail.models import Page, PageLogEntry
-from wagtail_localize.models import TranslationLog
 
 
 def was_alias(page):
@@ -68,7 +64,6 @@ def keep_live_content(page, source_page=None):
     return type(published).objects.get(pk=page.pk)
 
 
-@receiver(post_save, sender=TranslationLog, dispatch_uid="live_words")
 def keep_published_words(sender, instance, created, raw=False, **kwargs):
     """A translation saved on a live page leaves its public words alone."""
     if not created or raw or instance.revision_id is None:

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,13 +11,11 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.access.media import SitePageForm
 from cms.audit.log import consent_before, log_consent_changes
 from cms.blocks import BodyBlock
-from cms.stories.safeguarding import follow_translation_workflow
 
 from .base import BasePage, IndexPage
 from .story_consent import SCOPE_FIELDS, StoryConsentMixin, StoryPermissionTester
@@ -302,12 +299,6 @@ def take_down_unconsented(sender, instance, **kwargs):
     """Publishing outside the editor (approval, schedule) still needs consent."""
     if not instance.has_consent:
         UnpublishPageAction(instance).execute(skip_permission_checks=True)
-
-
-page_published.connect(take_down_unconsented, sender=StoryPage)
-post_save.connect(
-    follow_translation_workflow, sender=StoryIndexPage, dispatch_uid="story-workflow"
-)
 
 
 def withdraw_consent(story, user=None):

@@ -1,12 +1,12 @@
 """What the admin's actions on a story share ("Erase story", "Submit for
 safeguarding review"): a confirmation page for stories only, refused with a
-plain 403, and a button in the page header and in the listing's menu."""
+plain 403. Their buttons, in the page header and in the listing's menu, are
+registered in cms/wagtail_hooks.py."""
 
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
-from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
@@ -32,15 +32,3 @@ class StoryActionView(WagtailAdminTemplateMixin, TemplateView):
         self.story = page.specific
         self.prepare()
         return super().dispatch(request, page_id)
-
-
-def register_story_action(button, header_priority, listing_priority):
-    """Show `button(page, user, priority)` in the page header and the listing."""
-
-    @hooks.register("register_page_header_buttons")
-    def in_page_header(page, user, view_name, next_url=None):
-        return button(page, user, header_priority)
-
-    @hooks.register("register_page_listing_more_buttons")
-    def in_page_listing(page, user, next_url=None):
-        return button(page, user, listing_priority)

@@ -2,15 +2,14 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from cms.models import StoryPage
-from cms.stories.actions import StoryActionView, register_story_action
+from cms.stories.actions import StoryActionView
 from cms.stories.erasure import can_erase, erase_story
 
 
@@ -52,10 +51,4 @@ def erase_button(page, user, priority):
     ]
 
 
-@hooks.register("register_admin_urls")
-def erasure_urls():
-    urls = [path("<int:page_id>/erase/", EraseStoryView.as_view(), name="erase")]
-    return [path("stories/", include((urls, "cms_erasure")))]
-
-
-register_story_action(erase_button, header_priority=55, listing_priority=35)
+urlpatterns = [path("<int:page_id>/erase/", EraseStoryView.as_view(), name="erase")]

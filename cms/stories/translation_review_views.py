@@ -6,15 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from cms.models import StoryPage
-from cms.stories.actions import StoryActionView, register_story_action
+from cms.stories.actions import StoryActionView
 from cms.stories.translation_review import (
     can_submit_translation,
     story_translation,
@@ -86,16 +85,10 @@ def submit_button(page, user, priority):
     ]
 
 
-@hooks.register("register_admin_urls")
-def story_review_urls():
-    urls = [
-        path(
-            "<int:page_id>/submit-translation/",
-            SubmitTranslationView.as_view(),
-            name="submit",
-        )
-    ]
-    return [path("stories/", include((urls, "cms_story_review")))]
-
-
-register_story_action(submit_button, header_priority=54, listing_priority=34)
+urlpatterns = [
+    path(
+        "<int:page_id>/submit-translation/",
+        SubmitTranslationView.as_view(),
+        name="submit",
+    )
+]
