@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site, get_page_models
 
+from cms.network.kinds import SiteKind
 from search.excerpts import MAX_QUERY_LENGTH
-
-from .visibility import KINDS
 
 
 class SearchForm(forms.Form):
@@ -37,9 +36,9 @@ class NetworkSearchForm(SearchForm):
         required=False,
         choices=[
             ("", _("Every kind")),
-            ("group", _("Groups")),
-            ("stream", _("Streams")),
-            ("national", _("National")),
+            (SiteKind.GROUP, _("Groups")),
+            (SiteKind.STREAM, _("Streams")),
+            (SiteKind.NATIONAL, _("National")),
         ],
     )
     page_type = forms.ChoiceField(label=_("Type of page"), required=False)
@@ -69,7 +68,7 @@ class NetworkSearchForm(SearchForm):
 
     def clean_kind(self):
         kind = self.cleaned_data["kind"]
-        return kind if kind in KINDS else None
+        return kind if kind in SiteKind.values else None
 
     def clean_page_type(self):
         model = self.page_types.get(self.cleaned_data["page_type"])

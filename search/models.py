@@ -8,21 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Site
-
-from cms.models import Role
 
 from .excerpts import query_terms
 from .visibility import HOME_DEPTH
 
 
 class SitePromotionQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Promotions of the sites the user moderates (every site for admins)."""
-        if user.is_superuser:
-            return self
-        return self.filter(site__in=moderated_sites(user))
-
     def for_query(self, site, query):
         return self.filter(site=site, query_string=normalise(query))
 
@@ -48,6 +41,14 @@ class SitePromotion(models.Model):
 
     objects = SitePromotionQuerySet.as_manager()
 
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("query_string"),
+        FieldPanel("page"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
     class Meta:
         ordering = ["site", "query_string", "sort_order", "pk"]
         verbose_name = _("search promotion")
@@ -71,12 +72,6 @@ class SitePromotion(models.Model):
 def normalise(query):
     """Lower-case words only, as search itself reads a query."""
     return " ".join(query_terms(query)).lower()
-
-
-def moderated_sites(user):
-    return Site.objects.filter(
-        roles__role=Role.MODERATOR, roles__group__user=user
-    ).distinct()
 
 
 def page_is_on_site(page, site):

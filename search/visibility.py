@@ -14,12 +14,8 @@ from django.db.models import Q
 from wagtail.models import Locale, Page, Site
 
 from cms.models import StoryPage
+from cms.network.kinds import SiteKind
 
-KINDS = {
-    "national": "home.HomePage",
-    "group": "groups.GroupHomePage",
-    "stream": "streams.StreamHomePage",
-}
 HOME_DEPTH = 2
 
 
@@ -47,7 +43,7 @@ def site_pages(site, locale):
 def network_pages(sites=None, kind=None, locale=None, page_type=None):
     """Pages of every network site, as the national search shows them.
 
-    sites: Site queryset to search (default: every site); kind: a key of KINDS;
+    sites: Site queryset to search (default: every site); kind: a SiteKind;
     locale: a Locale, or None for every language; page_type: a ContentType.
     """
     pages = published_pages().filter(within_homes(sites, kind))
@@ -75,7 +71,7 @@ def within_homes(sites, kind):
     )
     kind_type = None
     if kind:
-        app_label, model = KINDS[kind].lower().split(".")
+        app_label, model = SiteKind(kind).home_model.lower().split(".")
         kind_type = ContentType.objects.get_by_natural_key(app_label, model).pk
     wanted, unwanted = [], []
     homes = Page.objects.filter(depth=HOME_DEPTH).values_list(

@@ -1,10 +1,11 @@
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
+
+from cms.access.viewsets import register_site_scoped
 
 from .models import SitePromotion
-from .promotions_admin import SitePromotionPermissionPolicy, SitePromotionViewSet
+from .promotions_admin import SitePromotionViewSet
 
-register_permission_policy(SitePromotion, SitePromotionPermissionPolicy(SitePromotion))
+register_site_scoped(SitePromotion)
 
 
 @hooks.register("register_admin_viewset")
