@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from cms.access.sites import NationalTeamPolicy
         from home.models import Endorsement
-        from home.permissions import NationalTeamPolicy
 
         register_permission_policy(Endorsement, NationalTeamPolicy(Endorsement))

@@ -8,8 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.access.roles import moderated_sites
 from home.models import NetworkNewsPage, SyndicationChoice
-from home.permissions import moderated_sites
 
 ACTIONS = {
     "hide": {"hidden": True, "pinned": False},

@@ -13,6 +13,7 @@ from wagtail.models import (
     Site,
 )
 
+from cms.access.sites import is_national_team
 from cms.models import Role, SiteRole
 
 PAGE_PERMISSIONS = {
@@ -40,7 +41,7 @@ COLLECTION_PERMISSIONS = {
     ],
     Role.TRANSLATOR: [f"choose_{m}" for m in MEDIA],
 }
-SITE_DATA = ("supportingorganisation", "awardscheme")
+SITE_DATA = ("supportingorganisation", "awardscheme", "sitepromotion")
 SITE_PERMISSIONS = {
     Role.MODERATOR: [
         "change_siteidentity",
@@ -156,6 +157,30 @@ def grant_language_home(site, home):
 def site_collection(site):
     """The site's media collection, by its link (cms.SiteCollection), not its name."""
     return Collection.objects.get(network_site__site=site)
+
+
+# The site-moderator rule: every check of "moderates this site" calls these.
+
+
+def moderated_sites(user):
+    """The sites a person moderates: publishes, reviews stories, reads form
+    submissions and the audit trail, edits settings (every site for admins)."""
+    if not user.is_active:
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(
+        roles__role=Role.MODERATOR, roles__group__user=user
+    ).distinct()
+
+
+def is_site_moderator(user, site):
+    return site is not None and moderated_sites(user).filter(pk=site.pk).exists()
+
+
+def can_view_members(user, site):
+    """Who sees a site's members: the national team and the site's moderators."""
+    return is_national_team(user) or is_site_moderator(user, site)
 
 
 def role_group(site, role, language=None):

@@ -4,19 +4,56 @@ The isolation rules of the admin are read from here: hooks and views call
 these functions instead of querying pages, sites or roles themselves.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from wagtail.models import Page, Site
+from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import page_permission_policy, policy_registry
 
 CURRENT_SITE_KEY = "cms:current_site"
 
 
+# The national team: national editors (the national site's moderators, given
+# cms.access.roles.NATIONAL_PERMISSIONS) and network admins. They run the network.
+NATIONAL_TEAM_PERMISSION = ("cms", "create_network_site")
+
+
 def is_national_team(user):
-    """National editors and network admins: they run the network."""
+    """The one national-team rule: every check of "national team" calls this."""
     return user.is_active and (
-        user.is_superuser or user.has_perm("cms.create_network_site")
+        user.is_superuser or user.has_perm(".".join(NATIONAL_TEAM_PERMISSION))
     )
+
+
+def national_team():
+    """The active users is_national_team is true of."""
+    app_label, codename = NATIONAL_TEAM_PERMISSION
+    granted = Q(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    ) | Q(
+        user_permissions__codename=codename,
+        user_permissions__content_type__app_label=app_label,
+    )
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(granted | Q(is_superuser=True)).distinct()
+
+
+class NationalTeamPolicy(BasePermissionPolicy):
+    """Every action for the national team; nothing for others (endorsements)."""
+
+    def user_has_permission(self, user, action):
+        return is_national_team(user)
+
+    def user_has_any_permission(self, user, actions):
+        return is_national_team(user)
+
+    def users_with_any_permission(self, actions):
+        return national_team()
+
+    def users_with_permission(self, action):
+        return national_team()
 
 
 def member_sites(user):
@@ -39,6 +76,18 @@ def current_site(request):
 
 def remember_site(request, site):
     request.session[CURRENT_SITE_KEY] = site.pk
+
+
+def site_for_page(page):
+    """The site a page belongs to, in whichever language the page is."""
+    home = Page.objects.filter(path=page.path[: Page.steplen * 2]).first()
+    if home is None:
+        return None
+    return (
+        Site.objects.filter(root_page__translation_key=home.translation_key)
+        .select_related("root_page")
+        .first()
+    )
 
 
 def pages_under_homes(home_keys):

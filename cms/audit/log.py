@@ -48,7 +48,7 @@ def record_site_of_deleted_page(sender, instance, raw=False, **kwargs):
         return
     from wagtail.models import Page
 
-    from cms.i18n.access import site_for_page
+    from cms.access.sites import site_for_page
 
     page = Page.objects.filter(pk=instance.page_id).first()
     site = site_for_page(page) if page else None

@@ -6,21 +6,10 @@ wagtail-localize only knows one global "submit translation" permission
 
 from django.conf import settings
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
+from cms.access.roles import is_site_moderator
 from cms.models import Role, SiteIdentity, SiteRole
-
-
-def site_for_page(page):
-    """The site a page belongs to, in whichever language the page is."""
-    home = Page.objects.filter(path=page.path[: Page.steplen * 2]).first()
-    if home is None:
-        return None
-    return (
-        Site.objects.filter(root_page__translation_key=home.translation_key)
-        .select_related("root_page")
-        .first()
-    )
 
 
 def site_locales(site):
@@ -40,14 +29,6 @@ def translatable_locales(user, site):
         return enabled
     own = SiteRole.objects.for_user(user).filter(site=site, role=Role.TRANSLATOR)
     return enabled.filter(pk__in=own.values("locale"))
-
-
-def is_site_moderator(user, site):
-    if user.is_superuser:
-        return True
-    return (
-        SiteRole.objects.for_user(user).filter(site=site, role=Role.MODERATOR).exists()
-    )
 
 
 def machine_translation_allowed(model):

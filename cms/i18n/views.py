@@ -21,12 +21,10 @@ from wagtail_localize.views import (
     update_translations,
 )
 
-from .access import (
-    is_site_moderator,
-    machine_translation_allowed,
-    site_for_page,
-    translatable_locales,
-)
+from cms.access.roles import is_site_moderator
+from cms.access.sites import site_for_page
+
+from .access import machine_translation_allowed, translatable_locales
 
 
 class SubmitPageTranslationView(submit_translations.SubmitPageTranslationView):

@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.ical import calendar_response
 
 from .base import BasePage, IndexPage
 
@@ -95,6 +96,4 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from cms.feeds import calendar_response
-
-        return calendar_response([self], request, f"{self.slug}.ics")
+        return calendar_response([self], request, f"{self.slug}.ics", name=self.title)

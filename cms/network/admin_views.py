@@ -15,22 +15,17 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, Site
 
-from cms.access.roles import grant_role, revoke_role
+from cms.access.roles import can_view_members, grant_role, revoke_role
 from cms.access.sites import is_national_team, member_sites, remember_site
-from cms.models import Role, SiteRole
+from cms.models import Role
 from cms.network.forms import (
     AddMemberForm,
     AddSiteForm,
     ChooseSiteForm,
     RemoveMemberForm,
 )
+from cms.network.kinds import SiteKind
 from groups.models import GroupHomePage, Stage
-
-KINDS = {
-    "homepage": gettext_lazy("National"),
-    "grouphomepage": gettext_lazy("Group"),
-    "streamhomepage": gettext_lazy("Stream"),
-}
 
 
 def network_sites():
@@ -68,7 +63,8 @@ class SiteListView(NationalTeamOnly, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         sites = Paginator(network_sites(), 100).get_page(self.request.GET.get("p"))
         for site in sites:
-            site.kind = KINDS.get(site.root_page.content_type.model, "")
+            kind = SiteKind.of_home(site.root_page.content_type)
+            site.kind = kind.label if kind else ""
             site.stage_label = Stage(site.stage).label if site.stage else ""
             identity = getattr(site, "siteidentity", None)
             extra = (
@@ -107,15 +103,6 @@ def members_of(site):
         Prefetch("group__user_set", queryset=people, to_attr="people")
     )
     return sorted(roles, key=lambda r: (list(Role.values).index(r.role), str(r)))
-
-
-def can_view_members(user, site):
-    return (
-        is_national_team(user)
-        or SiteRole.objects.filter(
-            site=site, role=Role.MODERATOR, group__user=user
-        ).exists()
-    )
 
 
 class SiteMembersView(WagtailAdminTemplateMixin, TemplateView):

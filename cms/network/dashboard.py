@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import PageLogEntry, WorkflowState
 
-from cms.access.sites import is_national_team, member_sites, site_pages
-from cms.models import EventIndexPage, NewsIndexPage, Role, SiteRole, StoryIndexPage
+from cms.access.roles import can_view_members
+from cms.access.sites import member_sites, site_pages
+from cms.models import EventIndexPage, NewsIndexPage, StoryIndexPage
 from cms.network.forms import ChooseSiteForm
 
 SHORTCUTS = [
@@ -50,10 +51,7 @@ class SitePanel(Component):
             "shortcuts": list(self.shortcuts()),
             "switcher": ChooseSiteForm(sites=sites, initial={"site": self.site}),
             "several_sites": len(sites[:2]) > 1,
-            "can_view_members": is_national_team(user)
-            or SiteRole.objects.filter(
-                site=self.site, role=Role.MODERATOR, group__user=user
-            ).exists(),
+            "can_view_members": can_view_members(user, self.site),
             "csrf_token": parent_context.get("csrf_token"),
         }
 

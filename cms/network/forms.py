@@ -8,13 +8,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role
+from cms.network.kinds import SiteKind
 from cms.network.provisioning import MAX_NAME_LENGTH, NewSite, provision_site
 from groups.models import PlaceType, Region, Stage
 from streams.models import Sector
 
-KINDS = [
-    ("group", _("A group (a village, town, city, region or nation)")),
-    ("stream", _("A stream of sanctuary (a sector such as schools)")),
+KINDS = [  # the national site is made once, by seed_demo or the command
+    (SiteKind.GROUP, _("A group (a village, town, city, region or nation)")),
+    (SiteKind.STREAM, _("A stream of sanctuary (a sector such as schools)")),
 ]
 OTHER_LANGUAGES = [
     (code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
@@ -79,7 +80,7 @@ class AddSiteForm(forms.Form):
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
-        if kind == "stream" and not data.get("sector"):
+        if kind == SiteKind.STREAM and not data.get("sector"):
             self.add_error("sector", _("Choose the sector this stream works with."))
         if self.errors:
             return data
@@ -99,7 +100,10 @@ class AddSiteForm(forms.Form):
 
     @staticmethod
     def facts(kind, data):
-        keys = ("place_type", "region", "stage") if kind == "group" else ("sector",)
+        if kind == SiteKind.GROUP:
+            keys = ("place_type", "region", "stage")
+        else:
+            keys = ("sector",)
         return {key: data[key] for key in keys if data.get(key)}
 
     def save(self, owner):

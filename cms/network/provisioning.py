@@ -35,13 +35,9 @@ from cms.models import (
     StandardPage,
     StoryIndexPage,
 )
+from cms.network.kinds import SiteKind
 from cms.stories.safeguarding import ensure_story_workflow
 
-HOME_MODELS = {
-    "national": "home.HomePage",
-    "group": "groups.GroupHomePage",
-    "stream": "streams.StreamHomePage",
-}
 HOSTNAME = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"
 )
@@ -70,12 +66,12 @@ class NewSite:
         errors = {}
         self.name = (self.name or "").strip()
         self.hostname = (self.hostname or default_hostname(self.name)).strip().lower()
-        if self.kind not in HOME_MODELS:
+        if self.kind not in SiteKind.values:
             errors["kind"] = _("Unknown kind %(kind)s: choose group or stream.") % {
                 "kind": self.kind
             }
         elif (
-            self.kind == "national"
+            self.kind == SiteKind.NATIONAL
             and Site.objects.filter(is_default_site=True).exists()
         ):
             errors["kind"] = _("The network already has its national site.")
@@ -111,7 +107,7 @@ def default_hostname(name):
 def provision_site(request, owner=None):
     """Create the home page, starter pages, Site, collection, roles and workflows."""
     request.clean()
-    home_model = apps.get_model(HOME_MODELS[request.kind])
+    home_model = apps.get_model(SiteKind(request.kind).home_model)
     default_locale = Locale.get_default()
     root = Page.get_first_root_node()
     home = root.add_child(
@@ -132,7 +128,7 @@ def provision_site(request, owner=None):
         port=settings.SITE_PORT,
         root_page=home,
         site_name=request.name,
-        is_default_site=request.kind == "national",
+        is_default_site=request.kind == SiteKind.NATIONAL,
     )
     collection = _append_collection(request.name)
     SiteCollection.objects.create(site=site, collection=collection)
@@ -147,7 +143,7 @@ def provision_site(request, owner=None):
     roles += [(Role.TRANSLATOR, locale) for locale in locales]
     builder = RoleBuilder()
     groups = builder.create(site, request.name, collection, roles)
-    if request.kind == "national":
+    if request.kind == SiteKind.NATIONAL:
         builder.grant_national(groups[(Role.MODERATOR, None)])
     _create_workflow(home, request.name, groups[(Role.MODERATOR, None)])
     ensure_story_workflow(site, groups[(Role.MODERATOR, None)])

@@ -44,9 +44,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from cms.access.roles import site_collection
-from cms.access.sites import site_pages
-from cms.i18n.access import is_site_moderator, site_for_page
+from cms.access.roles import is_site_moderator, site_collection
+from cms.access.sites import site_for_page, site_pages
 from cms.models import ErasureRecord, StoryPage
 
 ERASED_LABEL = "(erased)"

@@ -14,7 +14,7 @@ from wagtail.locks import WorkflowLock
 from wagtail.models import WorkflowState
 from wagtail_localize.models import Translation
 
-from cms.i18n.access import site_for_page
+from cms.access.sites import site_for_page
 from cms.models import Role, SiteRole, StoryPage
 from cms.models.stories import CONSENT_FIELDS
 

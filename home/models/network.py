@@ -2,14 +2,13 @@
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
+from cms.ical import calendar_response
 from cms.models import BasePage
-from home.calendar import events_calendar
 from home.network import KINDS, SiteLabels, kind_of, network_items, upcoming_events
 
 
@@ -63,7 +62,6 @@ class NetworkPage(RoutablePageMixin, BasePage):
         events = upcoming_events().order_by("start")
         if site is not None:
             events = events.descendant_of(site.root_page)
-        body = events_calendar(events, request, name=self.title)
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'inline; filename="network-events.ics"'
-        return response
+        return calendar_response(
+            events, request, "network-events.ics", name=self.title, inline=True
+        )

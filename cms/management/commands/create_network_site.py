@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.network.kinds import SiteKind
 from cms.network.provisioning import NewSite, provision_site
 from groups.models import PlaceType, Region, Stage
 from streams.models import Sector
@@ -10,7 +11,7 @@ class Command(BaseCommand):
     help = "Create a group or stream microsite, with its pages, roles and workflow."
 
     def add_arguments(self, parser):
-        parser.add_argument("--kind", required=True, help="group or stream")
+        parser.add_argument("--kind", required=True, help=" or ".join(SiteKind.values))
         parser.add_argument("--name", required=True)
         parser.add_argument("--hostname", default="", help="default: <slug>.<domain>")
         parser.add_argument(
@@ -27,11 +28,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind, name, hostname, languages, **options):
         facts = {}
-        if kind == "group":
+        if kind == SiteKind.GROUP:
             for key in ("place_type", "region", "stage"):
                 if options[key]:
                     facts[key] = options[key]
-        elif kind == "stream":
+        elif kind == SiteKind.STREAM:
             if not options["sector"]:
                 raise CommandError("A stream needs --sector.")
             facts["sector"] = options["sector"]
