@@ -11,7 +11,6 @@ import heapq
 from itertools import islice
 
 from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import Paginator
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseForbidden, StreamingHttpResponse
@@ -30,6 +29,7 @@ from cms.access.roles import moderated_sites
 from cms.access.sites import pages_under_homes
 from cms.audit.log import CONSENT_CHANGED, CONSENT_REVIEW_DUE
 from cms.models import ErasureRecord, SiteIdentity, StoryPage
+from cms.pagination import admin_page_of
 from groups.models import SupportingOrganisation
 from search.models import SitePromotion
 from streams.models import AwardScheme
@@ -252,14 +252,13 @@ def site_audit(request):
     querysets, site = entries_for(request)
     if request.GET.get("export") == "csv":
         return csv_export(querysets)
-    entries = Paginator(MergedEntries(querysets), PER_PAGE).get_page(
-        request.GET.get("p")
-    )
+    entries, pagination = admin_page_of(request, MergedEntries(querysets), PER_PAGE)
     return TemplateResponse(
         request,
         "cms/admin/site_audit.html",
         {
             "entries": entries,
+            **pagination,
             "sites": audit_sites(request.user),
             "site": site,
             "page_title": _("Audit trail"),

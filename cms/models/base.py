@@ -1,6 +1,5 @@
 """Abstract mixins shared by every page type, and the abstract site home."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.access.media import SitePageForm
+from cms.pagination import page_of
 
 SHARED_SECTION_TYPES = [
     "cms.StandardPage",
@@ -107,8 +107,8 @@ class IndexPage(BasePage):
         tag = request.GET.get("tag", "")
         if self.tag_model is not None and tag:
             items = items.filter(tags__slug=tag)
-        paginator = Paginator(with_card_images(items, self.image_fields), self.per_page)
-        context["items"] = paginator.get_page(request.GET.get("page"))
+        items = with_card_images(items, self.image_fields)
+        context["items"] = page_of(request, items, self.per_page)
         context["current_tag"] = tag
         return context
 

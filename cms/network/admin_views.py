@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -25,6 +24,7 @@ from cms.network.forms import (
     RemoveMemberForm,
 )
 from cms.network.kinds import SiteKind
+from cms.pagination import admin_page_of
 from groups.models import GroupHomePage, Stage
 
 
@@ -61,7 +61,8 @@ class SiteListView(NationalTeamOnly, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sites = Paginator(network_sites(), 100).get_page(self.request.GET.get("p"))
+        sites, pagination = admin_page_of(self.request, network_sites(), 100)
+        context.update(pagination)
         for site in sites:
             kind = SiteKind.of_home(site.root_page.content_type)
             site.kind = kind.label if kind else ""
