@@ -1,5 +1,6 @@
 """Supporting organisations: local organisations that pledge their welcome."""
 
+from django import forms
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,15 +31,6 @@ class SupporterQuerySet(models.QuerySet):
     def listed(self):
         """Approved supporters that agreed to appear in public lists."""
         return self.approved().filter(listed=True)
-
-    def national_list(self):
-        """Every listed supporter of the network, with its group's site."""
-        return self.listed().select_related("site").order_by("name", "pk")
-
-    def count_by_site(self):
-        """{site id: number of approved supporters}, for the national figures."""
-        rows = self.approved().values("site").annotate(total=models.Count("pk"))
-        return {row["site"]: row["total"] for row in rows}
 
 
 class SupportingOrganisation(index.Indexed, models.Model):
@@ -98,6 +90,31 @@ class SupportingOrganisation(index.Indexed, models.Model):
         return self.name
 
 
+class PledgeForm(forms.ModelForm):
+    """The public pledge form: it never lets the public choose site or status."""
+
+    website = forms.URLField(
+        label=_("website"), required=False, max_length=200, assume_scheme="https"
+    )
+
+    class Meta:
+        model = SupportingOrganisation
+        fields = [
+            "name",
+            "place",
+            "website",
+            "pledge",
+            "contact_name",
+            "contact_email",
+            "listed",
+        ]
+        help_texts = {"contact_email": _("Only the group's coordinators see this.")}
+
+    def __init__(self, *args, site, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.site = site
+
+
 class SupportersPage(BasePage):
     """Lists the group's supporting organisations and takes new pledges."""
 
@@ -121,8 +138,6 @@ class SupportersPage(BasePage):
         return SupportingOrganisation.objects.on_site(site).listed()
 
     def serve(self, request, *args, **kwargs):
-        from groups.forms import PledgeForm
-
         site = self.get_site()
         form = PledgeForm(request.POST or None, site=site)
         if request.method == "POST" and form.is_valid():

@@ -1,5 +1,6 @@
 """Sanctuary Awards: the schemes a stream runs and the organisations awarded."""
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from cms.models import BasePage
+from cms.pagination import page_of
 
 
 class AwardScheme(index.Indexed, ClusterableModel):
@@ -79,6 +81,46 @@ class AwardedOrganisation(Orderable):
         return self.name
 
 
+class AwardFilterForm(forms.Form):
+    """The filters above the list of awarded organisations."""
+
+    scheme = forms.ModelChoiceField(
+        queryset=AwardScheme.objects.none(),
+        required=False,
+        empty_label=_("All awards"),
+        label=_("Award"),
+    )
+    place = forms.CharField(required=False, max_length=120, label=_("Place"))
+    status = forms.ChoiceField(
+        required=False,
+        label=_("Status"),
+        choices=[
+            ("", _("Any")),
+            ("current", _("Current")),
+            ("renewal-due", _("Due for renewal")),
+        ],
+    )
+
+    def __init__(self, *args, site, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scheme"].queryset = AwardScheme.objects.filter(site=site)
+
+    def filter(self, awards):
+        awards = awards.order_by("-awarded_on", "name")
+        if not self.is_valid():
+            return awards
+        data = self.cleaned_data
+        if data["scheme"]:
+            awards = awards.filter(scheme=data["scheme"])
+        if data["place"]:
+            awards = awards.filter(place__icontains=data["place"])
+        if data["status"] == "current":
+            awards = awards.current()
+        elif data["status"] == "renewal-due":
+            awards = awards.renewal_due()
+        return awards
+
+
 class AwardsPage(BasePage):
     """Lists the stream's awarded organisations, filterable by scheme and place."""
 
@@ -90,10 +132,6 @@ class AwardsPage(BasePage):
     max_count_per_parent = 1
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from streams.forms import AwardFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         site = self.get_site()
         form = AwardFilterForm(request.GET or None, site=site)
@@ -101,5 +139,5 @@ class AwardsPage(BasePage):
             AwardedOrganisation.objects.on_site(site).select_related("scheme")
         )
         context["filter_form"] = form
-        context["awards"] = Paginator(awards, 50).get_page(request.GET.get("page"))
+        context["awards"] = page_of(request, awards, 50)
         return context
