@@ -112,8 +112,7 @@ def test_stream_moderator_cannot_see_or_change_another_streams_awards(
     listing = client.get(reverse("award_schemes:index"))
     assert b"sentinel" not in listing.content
     edit = client.get(reverse("award_schemes:edit", args=[theirs.pk]))
-    assert edit.status_code == 302
-    assert edit["Location"] == reverse("wagtailadmin_home")
+    assert edit.status_code == 404  # like supporters and search promotions
     client.post(
         reverse("award_schemes:edit", args=[theirs.pk]),
         scheme_form(stream_site, "Stolen"),

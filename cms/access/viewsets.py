@@ -1,11 +1,12 @@
-"""Admin views for data owned by one site: supporters, award schemes.
+"""Admin views for data owned by one site: supporters, award schemes, search
+promotions.
 
 Wagtail's SitePermissionPolicy grants a role rights on its own site through
 GroupSitePermission, and the national team rights everywhere through model
 permissions; these views apply it to every listing, form and object they show.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
@@ -38,13 +39,15 @@ class SiteScopedForm(SiteModelForm):
 
 
 class SiteScopedObjectMixin:
+    """Another site's object is a 404: its address tells nothing of it."""
+
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
         policy = policy_registry.get_by_type(type(obj))
         if not policy.user_has_any_permission_for_instance(
             self.request.user, ACTIONS, obj
         ):
-            raise PermissionDenied
+            raise Http404
         return obj
 
 
