@@ -1,6 +1,5 @@
 """/search/: a site's own pages, or the whole network on the national site."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
+from cms.pagination import page_of
 from home.models import HomePage
 
 from .excerpts import excerpt, page_text, query_terms
@@ -34,8 +34,7 @@ def search(request):
         own_pages = site_pages(site, active_locale(get_language()))
         pages = network_filtered(form) if national else own_pages
         results = pages.specific().search(" ".join(terms), operator="and")
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj = page_of(request, results, RESULTS_PER_PAGE)
         context.update(
             page_obj=page_obj,
             results=describe(request, page_obj, terms, national),

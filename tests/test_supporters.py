@@ -79,20 +79,6 @@ def test_supporters_page_lists_approved_listed_ones_and_home_counts_them(
     )
 
 
-def test_national_figures_count_each_pledge_once(group_site, other_group_site):
-    supporter(group_site, "Cathedral")
-    supporter(group_site, "Law firm", listed=False)
-    supporter(other_group_site, "Bristol library")
-    supporter(other_group_site, "Waiting", status=PledgeStatus.PENDING)
-    assert SupportingOrganisation.objects.approved().count() == 3
-    assert SupportingOrganisation.objects.count_by_site() == {
-        group_site.pk: 2,
-        other_group_site.pk: 1,
-    }
-    names = [s.name for s in SupportingOrganisation.objects.national_list()]
-    assert names == ["Bristol library", "Cathedral"]
-
-
 def refused(response):
     """Wagtail's admin answers a refusal with 403, or a redirect to its home."""
     if response.status_code == 302:

@@ -223,9 +223,3 @@ def revoke_role(user, site, role, language=None, by=None):
     if held:
         user.groups.remove(*held)
         log_role_change("cms.role_revoked", user, site, role, language, by)
-
-
-def sites_for_user(user):
-    if user.is_superuser:
-        return Site.objects.all()
-    return Site.objects.filter(roles__group__user=user).distinct()

@@ -147,8 +147,3 @@ def _link(page, locale, target, query):
     url = reverse("wagtail_localize:submit_page_translation", args=[page["id"]])
     params = urlencode({"select_locale": locale.language_code})
     return f"{url}?{params}&{query}" if query else f"{url}?{params}"
-
-
-def _sync_link(translation, query):
-    url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
-    return f"{url}?{query}" if query else url

@@ -1,7 +1,6 @@
 """Network-wide pages on the national site: stories, inspirations and events."""
 
 from django import forms
-from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -9,6 +8,7 @@ from wagtail.models import Site
 
 from cms.ical import calendar_response
 from cms.models import BasePage
+from cms.pagination import page_of
 from home.network import KINDS, SiteLabels, kind_of, network_items, upcoming_events
 
 
@@ -44,8 +44,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
     def listing(self, request):
         form = NetworkFilter(request.GET or None)
         items = network_items(**form.chosen())
-        page_number = request.GET.get("page") or 1
-        results = Paginator(items, self.per_page).get_page(page_number)
+        results = page_of(request, items, self.per_page)
         labels = SiteLabels()
         for item in results:
             item.site_name = labels(item)

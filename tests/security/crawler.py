@@ -19,7 +19,6 @@ from wagtail.admin.models import EditingSession
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -161,7 +160,6 @@ def build_site_b(a, b):
     identity = SiteIdentity.for_site(b)
     identity.charity_number = SENTINEL
     identity.save()
-    query = Query.get(f"{WORD} picks")
     return SimpleNamespace(
         a=a,
         b=b,
@@ -194,9 +192,6 @@ def build_site_b(a, b):
         ),
         redirect=Redirect.objects.create(
             site=b, old_path="/old", redirect_link=f"https://example.org/{SENTINEL}"
-        ),
-        search_pick=SearchPromotion.objects.create(
-            query=query, page=published, description=SENTINEL
         ),
         editing_session=EditingSession.objects.create(
             user=b_editor,
@@ -252,7 +247,6 @@ BY_NAME = {
     "site_id": lambda b: [b.b.pk],
     "news_id": page_ids,
     "redirect_id": lambda b: [b.redirect.pk],
-    "query_id": lambda b: [b.search_pick.query_id],
 }
 
 # The object a bare `pk` means, by the URL's namespace.

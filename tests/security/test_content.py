@@ -72,10 +72,6 @@ def test_the_walk_would_find_a_nested_raw_html_block():
     assert any(isinstance(b, blocks.RawHTMLBlock) for b in all_blocks(nested))
 
 
-def test_typed_tables_are_available_instead_of_html():
-    assert "wagtail.contrib.typed_table_block" in settings.INSTALLED_APPS
-
-
 def test_seeded_network_gives_no_role_user_group_or_site_management(db):
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert SiteRole.objects.filter(role=Role.MODERATOR).count() >= 18
