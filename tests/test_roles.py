@@ -172,7 +172,7 @@ def test_moderators_publish_and_edit_their_sites_settings(group_site):
     assert "delete_document" in media
     site_data = {
         f"{verb}_{model}"
-        for model in ("supportingorganisation", "awardscheme")
+        for model in ("supportingorganisation", "awardscheme", "sitepromotion")
         for verb in ("add", "change", "delete")
     }
     assert site_rules == {"change_siteidentity", *site_data}
