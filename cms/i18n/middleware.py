@@ -9,6 +9,7 @@ from django.utils.translation import get_language_from_path
 from wagtail.models import Locale, Site
 
 from .access import site_locales
+from .public import source_page_for_path
 
 
 class SiteLanguageMiddleware:
@@ -29,8 +30,6 @@ class SiteLanguageMiddleware:
         return self.not_translated(request, site, locale) or response
 
     def not_translated(self, request, site, locale):
-        from .public import source_page_for_path
-
         slugs = [s for s in request.path_info.split("/")[2:] if s]
         source = source_page_for_path(site, locale, slugs)
         if source is None:

@@ -10,6 +10,8 @@ from wagtail.search import index
 from cms.models import SiteHomePage
 from cms.models.base import SHARED_SECTION_TYPES
 
+from .supporters import SupportingOrganisation
+
 
 class PlaceType(models.TextChoices):
     VILLAGE = "village", _("Village")
@@ -89,8 +91,6 @@ class GroupHomePage(SiteHomePage):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from .supporters import SupportingOrganisation
-
         context = super().get_context(request, *args, **kwargs)
         site = self.get_site()
         context["supporter_count"] = (
