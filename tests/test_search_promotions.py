@@ -1,5 +1,7 @@
 """Search promotions: each site's moderators promote pages of their own site only."""
 
+import importlib
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -170,3 +172,26 @@ def test_national_moderator_promotes_only_national_pages(
     client.force_login(national_moderator)
     post_promotion(client, national_site, pages[0])
     assert not SitePromotion.objects.exists()
+
+
+def test_migration_gives_existing_moderators_their_sites_promotions(
+    client, site_moderator, group_site, pages
+):
+    from django.apps import apps
+
+    from wagtail.models import GroupSitePermission
+
+    migration = importlib.import_module("cms.migrations.0010_promotion_permissions")
+    GroupSitePermission.objects.filter(
+        permission__codename__endswith="_sitepromotion"
+    ).delete()
+    client.force_login(site_moderator)
+    index = reverse("site_promotions:index")
+    assert client.get(index, HTTP_HOST="localhost").status_code == 302
+
+    for _run in range(2):  # running it again changes nothing
+        migration.grant(apps, None)
+
+    assert client.get(index, HTTP_HOST="localhost").status_code == 200
+    moderators = group_site.roles.get(role="moderator", locale=None).group
+    assert moderators.site_permissions.filter(site=group_site).count() >= 3

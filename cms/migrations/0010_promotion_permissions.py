@@ -9,7 +9,8 @@ VERBS = ("add", "change", "delete")
 
 def grant(apps, schema_editor):
     search = apps.get_app_config("search")
-    search.models_module = True  # a stub in migrations: create_permissions skips it
+    if getattr(search, "models_module", None) is None:  # a stub in migrations:
+        search.models_module = True  # create_permissions would skip it
     create_permissions(search, apps=apps, verbosity=0)
     Permission = apps.get_model("auth", "Permission")
     SiteRole = apps.get_model("cms", "SiteRole")
