@@ -8,11 +8,12 @@ from django.core.management import call_command
 
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import Collection, GroupCollectionPermission, Workflow
 
 from cms.access.roles import site_collection
 from cms.models import Role, SiteCollection, SiteRole
 from cms.stories.erasure import erase_story
+from cms.stories.safeguarding import ensure_story_workflow
 from tests import content
 from tests.factories import make_user
 from tests.test_erasure import tell_story
@@ -23,7 +24,7 @@ def rename(site, name):
     site.save()
 
 
-def test_a_renamed_site_keeps_its_grants_erasure_and_audit_trail(
+def test_a_renamed_site_keeps_its_grants_erasure_workflow_and_audit_trail(
     client, group_site, site_moderator
 ):
     collection = site_collection(group_site)
@@ -54,6 +55,11 @@ def test_a_renamed_site_keeps_its_grants_erasure_and_audit_trail(
     erase_story(story, by=site_moderator)
     assert not get_image_model().objects.filter(pk=portrait.pk).exists()
     assert get_image_model().objects.filter(pk=photo.pk).exists()
+
+    # Its story sections keep their safeguarding workflow.
+    workflows = Workflow.objects.count()
+    assert ensure_story_workflow(group_site).name == "Story safeguarding: Sheffield"
+    assert Workflow.objects.count() == workflows
 
     # The site's trail still lists changes to its media.
     log(photo, "wagtail.edit", user=site_moderator)

@@ -53,9 +53,19 @@ def ensure_story_workflow(site, moderators=None):
         moderators = SiteRole.objects.get(
             site=site, role=Role.MODERATOR, locale=None
         ).group
-    workflow, created = Workflow.objects.get_or_create(
-        name=workflow_name(site.site_name)
+    # The workflow already on the site's story sections, if any: its name holds
+    # the site's name of the day, which may since have changed.
+    assigned = (
+        WorkflowPage.objects.filter(page__in=story_indexes(site))
+        .select_related("workflow")
+        .first()
     )
+    if assigned is not None:
+        workflow, created = assigned.workflow, False
+    else:
+        workflow, created = Workflow.objects.get_or_create(
+            name=workflow_name(site.site_name)
+        )
     if created:
         task = GroupApprovalTask.objects.create(
             name=_("Safeguarding review: %(site)s") % {"site": site.site_name}
