@@ -1,4 +1,4 @@
-"""The WordPress export and uploads written for the import tests (tests/data/wordpress/)."""
+"""The WordPress export and uploads the import tests use (tests/data/wordpress/)."""
 
 import io
 import shutil
