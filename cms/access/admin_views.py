@@ -34,6 +34,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.access.sites import explorable_pages, is_national_team, objects_in_scope
 from cms.access.tags import tag_urls
+from cms.network.dashboard import ConfirmedWorkflowActionView
 
 
 def people_filter(filterset, name, people):
@@ -71,12 +72,12 @@ class ScopedPageChosenMultipleView(ChosenMultipleView):
         return super().get(request)
 
 
-def own_page(action, kwarg="page_id", elsewhere=None):
+def own_page(action, kwarg="page_id", elsewhere=None, view=None):
     """A page view that opens only pages of the person's sites: the explorer (a
     moderator's explorable root is the tree root when the site has several
     languages) and the workflow views (they name the page before checking).
     Another site's page is a 404, or a redirect to `elsewhere` when given."""
-    view = page_viewset_registry.as_view(action, **{f"{kwarg}_kwarg": kwarg})
+    view = view or page_viewset_registry.as_view(action, **{f"{kwarg}_kwarg": kwarg})
 
     def scoped(request, **kwargs):
         try:
@@ -197,7 +198,7 @@ urlpatterns = [
     ),
     path(
         "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
-        own_page("workflow_action"),
+        own_page("workflow_action", view=ConfirmedWorkflowActionView.as_view()),
     ),
     path(
         "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"

@@ -3,8 +3,10 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
-from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from cms.access.roles import can_view_members
 from cms.access.sites import member_sites, site_pages
@@ -120,3 +122,25 @@ class TeamChangesPanel(Component):
 
 
 SITE_PANELS = [SitePanel, DraftsPanel, AwaitingApprovalPanel, TeamChangesPanel]
+
+
+class ConfirmedWorkflowActionView(WorkflowActionView):
+    """The dashboard's Approve and Request changes, saying what they did: Wagtail's
+    own view redirects without a word."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        self.task_state.refresh_from_db()
+        if self.task_state.status == TaskState.STATUS_IN_PROGRESS:
+            return response  # the form was refused: the modal shows why
+        page = self.object.specific_deferred
+        page.refresh_from_db()
+        title = page.get_admin_display_title()
+        if self.task_state.status == TaskState.STATUS_REJECTED:
+            message = _("Changes were requested on '%(title)s'.")
+        elif page.live and not page.has_unpublished_changes:
+            message = _("'%(title)s' has been approved and published.")
+        else:
+            message = _("'%(title)s' has been approved.")
+        messages.success(request, message % {"title": title})
+        return response
