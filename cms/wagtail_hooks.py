@@ -26,8 +26,9 @@ from cms.access.sites import (
 from cms.audit import trail
 from cms.i18n import admin_urls as i18n_urls
 from cms.i18n.admin_views import board_sites
+from cms.i18n.log import register_translation_actions
 from cms.network import admin_views as network_admin
-from cms.network.dashboard import SITE_PANELS
+from cms.network.dashboard import SITE_PANELS, site_figures
 from cms.stories import erasure_views, translation_review_views
 from cms.transfer.wordpress.report import register_import_actions
 
@@ -68,6 +69,15 @@ def site_dashboard(request, panels):
         return
     panels[:] = [panel for panel in panels if panel.name not in UNSCOPED_PANELS]
     panels.extend(panel(request, site) for panel in SITE_PANELS)
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's
+def site_summary(request, items):
+    """A site's members see their site's figures; the national team the network's."""
+    site = current_site(request)
+    figures = site and site_figures(request, site)
+    if figures:
+        items[:] = figures
 
 
 # Access: a role of one site sees nothing of another site (cms/access/).
@@ -202,6 +212,11 @@ def translation_status_menu_item():
         icon_name="wagtail-localize-language",
         order=250,
     )
+
+
+@hooks.register("register_log_actions", order=100)  # after Wagtail's own
+def translation_log_actions(actions):
+    register_translation_actions(actions)
 
 
 @hooks.register("construct_reports_menu")

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
 
 
 class ChoiceListField(models.CharField):
@@ -38,7 +39,7 @@ class ChoiceListField(models.CharField):
         return forms.MultipleChoiceField(
             choices=self.list_choices,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )

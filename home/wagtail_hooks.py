@@ -1,4 +1,3 @@
-from django.http import HttpResponseForbidden
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.access.refusals import refuse
 from cms.access.roles import moderated_sites
 from home import views
 from home.models import Endorsement
@@ -23,7 +23,9 @@ class ForEndorsementManagers:
         policy = policy_registry.get_by_type(Endorsement)
         actions = ["add", "change", "delete", "view"]
         if not policy.user_has_any_permission(request.user, actions):
-            return HttpResponseForbidden()
+            return refuse(
+                request, _("Only those who manage endorsements may choose them.")
+            )
         return super().dispatch(request, *args, **kwargs)
 
 

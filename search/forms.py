@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site, get_page_models
 
+from cms.access.sites import site_label
 from cms.network.kinds import SiteKind
 from search.excerpts import MAX_QUERY_LENGTH
 
@@ -31,6 +32,7 @@ class NetworkSearchForm(SearchForm):
         required=False,
         empty_label=_("Every site"),
     )
+    site.label_from_instance = site_label
     kind = forms.ChoiceField(
         label=_("Kind of site"),
         required=False,

@@ -7,6 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.text import slugify
 
+from wagtail.models import Locale
+
+from cms.access.sites import site_pages
 from cms.models import NewsIndexPage, StandardPage
 from tests.factories import make_member
 
@@ -136,3 +139,50 @@ def test_dashboard_queries_are_the_same_for_one_and_six_drafts(
     for number in range(1, 6):
         add_page(group_site, f"Draft {number}", site_editor, slug=f"draft-{number}")
     assert count() == one
+
+
+def summary(soup):
+    return [li.get_text(" ", strip=True) for li in soup.select(".w-summary__list li")]
+
+
+def test_moderator_dashboard_counts_their_own_site_only(
+    client, national_site, group_site, other_group_site, site_moderator
+):
+    for number in range(3):
+        add_page(other_group_site, f"Bristol page {number}", site_moderator)
+    add_page(group_site, "Sheffield page", site_moderator)
+    client.force_login(site_moderator)
+    soup = dashboard(client)
+    assert soup.h1.get_text(strip=True) == "Sheffield"
+    pages = site_pages(group_site).count()
+    assert summary(soup) == [f"{pages} pages", "0 images", "0 documents"]
+    assert "network" not in soup.select_one(".w-summary").get_text()
+
+
+def test_national_editor_finds_add_network_news_first(
+    client, national_site, group_site, site_moderator
+):
+    editor = make_member(national_site, "moderator", username="national-editor")
+    client.force_login(editor)
+    panel = dashboard(client).select_one(".cms-site-panel")
+    links = panel.select(".cms-shortcuts a")
+    news = national_site.root_page.get_children().type(NewsIndexPage).get()
+    assert links[0].get_text(strip=True) == "Add network news"
+    assert links[0]["href"] == reverse(
+        "wagtailadmin_pages:add", args=("home", "networknewspage", news.pk)
+    )
+    assert client.get(links[0]["href"]).status_code == 200
+    client.force_login(site_moderator)
+    shortcuts = dashboard(client).select(".cms-shortcuts a")
+    assert "Add network news" not in [a.get_text(strip=True) for a in shortcuts]
+
+
+def test_team_changes_say_a_translation_started_not_copied_from_root(
+    client, group_site, site_moderator
+):
+    page = add_page(group_site, "Welcome", site_moderator)
+    page.copy_for_translation(Locale.objects.get(language_code="ar"), copy_parents=True)
+    client.force_login(site_moderator)
+    text = dashboard(client).find(id="cms_team_changes").get_text(" ", strip=True)
+    assert "Translation started from the English version" in text
+    assert "Copied for translation" not in text and "Root" not in text

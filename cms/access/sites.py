@@ -66,6 +66,11 @@ def member_sites(user):
     return sites.filter(roles__group__user=user).distinct()
 
 
+def site_label(site):
+    """A site as people name it in forms: never Wagtail's "name [default]"."""
+    return site.site_name or site.hostname
+
+
 def current_site(request):
     """The site a member is working on: chosen in the session, else their first."""
     sites = member_sites(request.user)

@@ -6,12 +6,13 @@ Wagtail's, refuses such a request whole.
 """
 
 from django.core.exceptions import BadRequest
-from django.http import HttpResponseForbidden
 from django.urls import path
 from django.utils.translation import gettext as _
 
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import DeleteSubmissionsView
+
+from cms.access.refusals import refuse
 
 
 class WholeSelectionDeleteView(DeleteSubmissionsView):
@@ -27,11 +28,12 @@ class WholeSelectionDeleteView(DeleteSubmissionsView):
     def dispatch(self, request, *args, **kwargs):
         form = get_forms_for_user(request.user).filter(id=kwargs["page_id"]).first()
         if form is None:
-            return HttpResponseForbidden(_("You may not manage this form."))
+            return refuse(request, _("You may not manage this form."))
         wanted = self.selected_ids()
         if form.specific.get_submissions().filter(id__in=wanted).count() != len(wanted):
-            return HttpResponseForbidden(
-                _("Some selected submissions are not this form's: none was deleted.")
+            return refuse(
+                request,
+                _("Some selected submissions are not this form's: none was deleted."),
             )
         return super().dispatch(request, *args, **kwargs)
 

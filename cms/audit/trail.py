@@ -13,7 +13,7 @@ from itertools import islice
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
-from django.http import Http404, HttpResponseForbidden, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from wagtail.images.models import Image
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Collection, ModelLogEntry, PageLogEntry, Site
 
+from cms.access.refusals import refuse
 from cms.access.roles import moderated_sites
 from cms.access.sites import pages_under_homes
 from cms.audit.log import CONSENT_CHANGED, CONSENT_REVIEW_DUE
@@ -247,8 +248,7 @@ def entries_for(request):
 
 def site_audit(request):
     if not audit_sites(request.user).exists():
-        # A plain 403: Wagtail turns PermissionDenied into a redirect home.
-        return HttpResponseForbidden(_("Only a site's moderators read its trail."))
+        return refuse(request, _("Only a site's moderators read its trail."))
     querysets, site = entries_for(request)
     if request.GET.get("export") == "csv":
         return csv_export(querysets)

@@ -27,6 +27,19 @@ from cms.network.kinds import SiteKind
 from cms.pagination import admin_page_of
 from groups.models import GroupHomePage, Stage
 
+ROLE_GRANTED = {
+    Role.EDITOR: gettext_lazy("%(person)s is now an editor of %(site)s."),
+    Role.MODERATOR: gettext_lazy("%(person)s is now a moderator of %(site)s."),
+    Role.TRANSLATOR: gettext_lazy("%(person)s is now a translator of %(site)s."),
+}
+
+
+class TitledView(WagtailAdminTemplateMixin):
+    """An admin page whose header names it, after the dashboard."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
 
 def network_sites():
     """Every site with what the list shows, in a fixed number of queries."""
@@ -54,7 +67,7 @@ class NationalTeamOnly:
         return super().dispatch(request, *args, **kwargs)
 
 
-class SiteListView(NationalTeamOnly, WagtailAdminTemplateMixin, TemplateView):
+class SiteListView(NationalTeamOnly, TitledView, TemplateView):
     template_name = "cms/admin/site_list.html"
     page_title = gettext_lazy("Network")
     header_icon = "site"
@@ -78,7 +91,7 @@ class SiteListView(NationalTeamOnly, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class AddSiteView(NationalTeamOnly, WagtailAdminTemplateMixin, FormView):
+class AddSiteView(NationalTeamOnly, TitledView, FormView):
     template_name = "cms/admin/add_site.html"
     form_class = AddSiteForm
     page_title = gettext_lazy("Add a site")
@@ -106,7 +119,7 @@ def members_of(site):
     return sorted(roles, key=lambda r: (list(Role.values).index(r.role), str(r)))
 
 
-class SiteMembersView(WagtailAdminTemplateMixin, TemplateView):
+class SiteMembersView(TitledView, TemplateView):
     template_name = "cms/admin/members.html"
     header_icon = "group"
 
@@ -143,12 +156,8 @@ class SiteMembersView(WagtailAdminTemplateMixin, TemplateView):
         )
         messages.success(
             request,
-            _("%(person)s is now a %(role)s of %(site)s.")
-            % {
-                "person": data["person"].get_username(),
-                "role": Role(data["role"]).label.lower(),
-                "site": self.site.site_name,
-            },
+            ROLE_GRANTED[data["role"]]
+            % {"person": data["person"].get_username(), "site": self.site.site_name},
         )
         return redirect("cms_network:members", self.site.pk)
 

@@ -1,22 +1,30 @@
 """The volunteer's dashboard: panels about the one site a member works on."""
 
+from django.apps import apps
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.admin import messages
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from cms.access.roles import can_view_members
-from cms.access.sites import member_sites, site_pages
+from cms.access.sites import is_national_team, member_sites, site_pages
 from cms.models import EventIndexPage, NewsIndexPage, StoryIndexPage
 from cms.network.forms import ChooseSiteForm
 
+# Shown where the page type may be added: network news on the national site
+# only, first, as the national team publishes it most.
 SHORTCUTS = [
-    (NewsIndexPage, "newspage", _("Add news")),
-    (EventIndexPage, "eventpage", _("Add an event")),
-    (StoryIndexPage, "storypage", _("Add a story")),
+    (NewsIndexPage, "home.NetworkNewsPage", _("Add network news")),
+    (NewsIndexPage, "cms.NewsPage", _("Add news")),
+    (EventIndexPage, "cms.EventPage", _("Add an event")),
+    (StoryIndexPage, "cms.StoryPage", _("Add a story")),
 ]
 LIST_LENGTH = 8
 
@@ -34,14 +42,21 @@ class SitePanel(Component):
     def shortcuts(self):
         user = self.request.user
         indexes = self.site.root_page.get_children().type(
-            *(model for model, _model_name, _label in SHORTCUTS)
+            *(model for model, _page_type, _label in SHORTCUTS)
         )
-        by_class = {page.specific_class: page for page in indexes}
-        for model, model_name, label in SHORTCUTS:
+        by_class = {page.specific_class: page for page in indexes.specific()}
+        for model, page_type, label in SHORTCUTS:
             index = by_class.get(model)
-            if index and index.permissions_for_user(user).can_add_subpage():
+            page_model = apps.get_model(page_type)
+            if (
+                index
+                and page_model.can_create_at(index)
+                and index.permissions_for_user(user).can_add_subpage()
+            ):
+                meta = page_model._meta
                 url = reverse(
-                    "wagtailadmin_pages:add", args=("cms", model_name, index.pk)
+                    "wagtailadmin_pages:add",
+                    args=(meta.app_label, meta.model_name, index.pk),
                 )
                 yield {"label": label, "url": url}
 
@@ -56,6 +71,55 @@ class SitePanel(Component):
             "can_view_members": can_view_members(user, self.site),
             "csrf_token": parent_context.get("csrf_token"),
         }
+
+
+class SiteFigure(SummaryItem):
+    """One figure of the site's summary, in place of Wagtail's network-wide one."""
+
+    template_name = "cms/admin/panels/site_figure.html"
+
+    def __init__(self, request, order, icon, text, url):
+        super().__init__(request)
+        self.order, self.icon, self.text, self.url = order, icon, text, url
+
+    def get_context_data(self, parent_context):
+        return {"icon": self.icon, "text": self.text, "url": self.url}
+
+
+def site_figures(request, site):
+    """The pages, images and documents of the site a member works on."""
+    if is_national_team(request.user):
+        return None
+    collections = site.media_collection.collection.get_descendants(inclusive=True)
+    pages = site_pages(site).count()
+    images = get_image_model().objects.filter(collection__in=collections).count()
+    documents = get_document_model().objects.filter(collection__in=collections)
+    documents = documents.count()
+    in_collection = f"?collection_id={site.media_collection.collection_id}"
+    return [
+        SiteFigure(
+            request,
+            100,
+            "doc-empty",
+            ngettext("%(count)s page", "%(count)s pages", pages) % {"count": pages},
+            reverse("wagtailadmin_explore", args=[site.root_page_id]),
+        ),
+        SiteFigure(
+            request,
+            200,
+            "image",
+            ngettext("%(count)s image", "%(count)s images", images) % {"count": images},
+            reverse("wagtailimages:index") + in_collection,
+        ),
+        SiteFigure(
+            request,
+            300,
+            "doc-full-inverse",
+            ngettext("%(count)s document", "%(count)s documents", documents)
+            % {"count": documents},
+            reverse("wagtaildocs:index") + in_collection,
+        ),
+    ]
 
 
 class SiteListPanel(Component):

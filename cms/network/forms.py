@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cms.access.sites import site_label
 from cms.models import Role
 from cms.network.kinds import SiteKind
 from cms.network.provisioning import MAX_NAME_LENGTH, NewSite, provision_site
@@ -168,3 +169,4 @@ class ChooseSiteForm(forms.Form):
         self.fields["site"] = forms.ModelChoiceField(
             label=_("The site you work on"), queryset=sites, empty_label=None
         )
+        self.fields["site"].label_from_instance = site_label

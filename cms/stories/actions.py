@@ -1,15 +1,16 @@
 """What the admin's actions on a story share ("Erase story", "Submit for
 safeguarding review"): a confirmation page for stories only, refused with a
-plain 403. Their buttons, in the page header and in the listing's menu, are
-registered in cms/wagtail_hooks.py."""
+403 in the admin's look. Their buttons, in the page header and in the
+listing's menu, are registered in cms/wagtail_hooks.py."""
 
-from django.http import Http404, HttpResponseForbidden
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from cms.access.refusals import refuse
 from cms.models import StoryPage
 
 
@@ -25,8 +26,7 @@ class StoryActionView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, page_id):
         page = get_object_or_404(Page, pk=page_id)
         if not self.allowed(request.user, page):
-            # A plain 403: Wagtail would turn PermissionDenied into a redirect.
-            return HttpResponseForbidden(str(self.refusal))
+            return refuse(request, self.refusal)
         if page.specific_class is not StoryPage:
             raise Http404
         self.story = page.specific

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import PageManager, Site
 
 from cms.access.media import SitePageForm
+from cms.access.sites import site_label
 from cms.models import NewsPage
 from cms.models.news import NewsQuerySet
 from groups.models import GroupHomePage, Region
@@ -66,6 +67,8 @@ class NetworkNewsForm(SitePageForm):
         if user is None or not user.has_perm(SYNDICATE_PERMISSION):
             for name in SYNDICATION_FIELDS:
                 self.fields.pop(name, None)
+        if "syndicated_sites" in self.fields:
+            self.fields["syndicated_sites"].label_from_instance = site_label
 
 
 class NetworkNewsPage(NewsPage):
