@@ -14,6 +14,7 @@ urlpatterns = [
     path(
         "admin/", include("cms.access.admin_views")
     ),  # scoped views ahead of Wagtail's
+    path("admin/", include("cms.network.invitations")),  # opened before signing in
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

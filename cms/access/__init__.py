@@ -17,7 +17,7 @@ Roles (roles.py)
                                  its collection and its settings and site data
   moderated_sites, is_site_moderator  THE site-moderator rule (erasure, audit trail,
                                  network news, members, translation control)
-  can_view_members               national team or the site's moderators
+  can_view_members, can_invite   national team or the site's moderators
   site_collection                a site's media collection, by link, never by name
   grant_role, revoke_role        every grant, logged for the audit trail
 

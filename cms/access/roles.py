@@ -185,6 +185,11 @@ def can_view_members(user, site):
     return is_national_team(user) or is_site_moderator(user, site)
 
 
+def can_invite(user, site):
+    """Who invites people to a site: the same people who see its members."""
+    return can_view_members(user, site)
+
+
 def role_group(site, role, language=None):
     """The group of a site role; a translator group is made on first use."""
     if role == Role.TRANSLATOR and not language:

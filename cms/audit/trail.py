@@ -47,6 +47,12 @@ class RoleChangeFormatter(LogFormatter):
         return self.message % {"person": data.get("person", "?"), "role": role}
 
 
+class InvitationFormatter(LogFormatter):
+    def format_message(self, log_entry):
+        data = log_entry.data
+        return self.message % {"email": data.get("email", "?"), "role": data["role"]}
+
+
 def register_role_actions(actions):
     @actions.register_action("cms.role_granted")
     class RoleGranted(RoleChangeFormatter):
@@ -57,6 +63,16 @@ def register_role_actions(actions):
     class RoleRevoked(RoleChangeFormatter):
         label = gettext_lazy("Revoke a site role")
         message = gettext_lazy("Took the %(role)s role from %(person)s")
+
+    @actions.register_action("cms.invitation_sent")
+    class InvitationSent(InvitationFormatter):
+        label = gettext_lazy("Invite a person")
+        message = gettext_lazy("Invited %(email)s as %(role)s")
+
+    @actions.register_action("cms.invitation_accepted")
+    class InvitationAccepted(InvitationFormatter):
+        label = gettext_lazy("Accept an invitation")
+        message = gettext_lazy("%(email)s accepted the invitation as %(role)s")
 
 
 class ConsentChangeFormatter(LogFormatter):

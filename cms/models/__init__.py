@@ -2,6 +2,7 @@ from .base import BasePage, IndexPage, ListingMixin, SiteHomePage
 from .charter import CharterPart, CharterStatement, DeclarationPrinciple
 from .events import EventIndexPage, EventPage
 from .inspirations import InspirationIndexPage, InspirationPage, InspirationPageTag
+from .invitations import Invitation
 from .membership import Role, SiteCollection, SiteRole
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import CharterPage, FormField, FormPage, StandardPage
@@ -26,6 +27,7 @@ __all__ = [
     "FormField",
     "FormPage",
     "IndexPage",
+    "Invitation",
     "InspirationIndexPage",
     "InspirationPage",
     "InspirationPageTag",

@@ -14,15 +14,17 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, Site
 
-from cms.access.roles import can_view_members, grant_role, revoke_role
+from cms.access.roles import can_invite, can_view_members, grant_role, revoke_role
 from cms.access.sites import is_national_team, member_sites, remember_site
-from cms.models import Role
+from cms.models import Invitation, Role
 from cms.network.forms import (
     AddMemberForm,
     AddSiteForm,
     ChooseSiteForm,
+    InviteForm,
     RemoveMemberForm,
 )
+from cms.network.invitations import send_invitation
 from cms.network.kinds import SiteKind
 from cms.pagination import admin_page_of
 from groups.models import GroupHomePage, Stage
@@ -132,12 +134,15 @@ class SiteMembersView(TitledView, TemplateView):
     def get_page_title(self):
         return _("Members of %(site)s") % {"site": self.site.site_name}
 
-    def get_context_data(self, form=None, **kwargs):
+    def get_context_data(self, form=None, invite_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         context["site"] = self.site
         context["roles"] = members_of(self.site)
         context["can_manage"] = is_national_team(self.request.user)
         context["form"] = form or AddMemberForm()
+        context["can_invite"] = can_invite(self.request.user, self.site)
+        context["invite_form"] = invite_form or InviteForm(site=self.site)
+        context["invitations"] = Invitation.objects.filter(site=self.site).pending()
         return context
 
     def post(self, request, site_id):
@@ -158,6 +163,27 @@ class SiteMembersView(TitledView, TemplateView):
             request,
             ROLE_GRANTED[data["role"]]
             % {"person": data["person"].get_username(), "site": self.site.site_name},
+        )
+        return redirect("cms_network:members", self.site.pk)
+
+
+class InviteView(SiteMembersView):
+    """The Members screen's invitation form, posted."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, site_id):
+        if not can_invite(request.user, self.site):
+            raise PermissionDenied
+        form = InviteForm(request.POST, site=self.site)
+        if not form.is_valid():
+            context = self.get_context_data(invite_form=form)
+            return self.render_to_response(context, status=400)
+        invitation = send_invitation(self.site, form.cleaned_data, request.user)
+        messages.success(
+            request,
+            _("We emailed an invitation to %(email)s. It works once, for a week.")
+            % {"email": invitation.email},
         )
         return redirect("cms_network:members", self.site.pk)
 
@@ -197,5 +223,6 @@ urlpatterns = [
     path("add/", AddSiteView.as_view(), name="add"),
     path("<int:site_id>/members/", SiteMembersView.as_view(), name="members"),
     path("<int:site_id>/members/remove/", remove_member, name="remove_member"),
+    path("<int:site_id>/members/invite/", InviteView.as_view(), name="invite"),
     path("choose-site/", choose_site, name="choose_site"),
 ]

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.access.sites import site_label
+from cms.i18n.access import site_locales
 from cms.models import Role
 from cms.network.kinds import SiteKind
 from cms.network.provisioning import MAX_NAME_LENGTH, NewSite, provision_site
@@ -143,13 +144,17 @@ class AddMemberForm(forms.Form):
         return users.get()
 
     def clean(self):
-        data = super().clean()
-        role, language = data.get("role"), data.get("language")
-        if role == Role.TRANSLATOR and not language:
-            self.add_error("language", _("Choose the language they translate into."))
-        if role and role != Role.TRANSLATOR and language:
-            self.add_error("language", _("Only translators have a language."))
-        return data
+        return check_role_language(self, super().clean())
+
+
+def check_role_language(form, data):
+    """A translator needs a language; nobody else has one."""
+    role, language = data.get("role"), data.get("language")
+    if role == Role.TRANSLATOR and not language:
+        form.add_error("language", _("Choose the language they translate into."))
+    if role and role != Role.TRANSLATOR and language:
+        form.add_error("language", _("Only translators have a language."))
+    return data
 
 
 class RemoveMemberForm(forms.Form):
@@ -170,3 +175,43 @@ class ChooseSiteForm(forms.Form):
             label=_("The site you work on"), queryset=sites, empty_label=None
         )
         self.fields["site"].label_from_instance = site_label
+
+
+class InviteForm(forms.Form):
+    """Who to invite to a site, in which role (and language, for a translator)."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("We email them a link to choose their own password."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        help_text=_("For translators only: the language they translate into."),
+    )
+
+    def __init__(self, *args, site, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].help_text = AddMemberForm.base_fields["role"].help_text
+        names = dict(settings.LANGUAGES)
+        self.fields["language"].choices = blank(
+            [
+                (loc.language_code, names[loc.language_code])
+                for loc in site_locales(site)
+            ]
+        )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _(
+                    "Someone with this email address already has an account: "
+                    "ask the national team to add them to the site."
+                )
+            )
+        return email
+
+    def clean(self):
+        return check_role_language(self, super().clean())

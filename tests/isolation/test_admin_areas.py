@@ -22,6 +22,10 @@ POSTS = [
         {"person": "{a_user}", "role": "moderator"},
     ),
     (
+        lambda net: url("cms_network:invite", net.b.pk),
+        {"email": "intruder@example.org", "role": "moderator"},
+    ),
+    (
         lambda net: url("cms_network:remove_member", net.b.pk),
         {"person": "{b_editor}", "role": "{b_editor_role}"},
     ),

@@ -2,12 +2,14 @@
 
 import pytest
 
+from django.core import mail
+
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Revision, WorkflowState
 
-from cms.models import CharterStatement, SiteIdentity
+from cms.models import CharterStatement, Invitation, SiteIdentity
 from groups.models import SupportingOrganisation
 from streams.models import AwardScheme
 from tests.isolation import (
@@ -60,6 +62,8 @@ def fingerprint(net):
             AwardScheme.objects.filter(site=net.b).values_list("pk", "name")
         ),
         "charter": list(CharterStatement.objects.values_list("pk", "title")),
+        "invitations": list(Invitation.objects.filter(site=net.b).values_list("pk")),
+        "mail": len(mail.outbox),
     }
 
 

@@ -57,6 +57,7 @@ PARAM = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
 # Admin patterns with parameters that are not crawled, and why.
 SKIPPED = {
     "admin/password_reset/confirm/<uidb64>/<token>/": "a signed token, not an id",
+    "admin/invitation/<str:token>/": "a secret token, not an id (test_invitations)",
     "admin/failwhale/": "Wagtail's deliberate 500, to test error reporting",
     "admin/^.*/$": "Wagtail's catch-all 404",
     "admin/logout/": "ends the crawling session",
