@@ -6,9 +6,9 @@ the joined vector of each entry (no index serves the join: Wagtail's GIN
 indexes are on `title` and on `body`), and parses and stems the query again for
 each row (`to_tsquery` without a fixed configuration is not a constant).
 
-Here the query is turned into its tsquery once, and a page matches, exactly as
-before, when its title, its body, or (for words split between the two) both
-together hold every word: PostgreSQL answers the first two from Wagtail's GIN
+Here the query is parsed into its tsquery once per search, and a page matches,
+exactly as before, when its title, its body, or (for words split between the
+two) both together hold every word: PostgreSQL answers the first two from Wagtail's GIN
 indexes and the third from ours (migration 0002), and reads the joined vector
 only where the cheaper tests failed. Pages are still pre-filtered by the view
 (site path, language, type) and ranked by Wagtail's expression (title first).
@@ -17,10 +17,13 @@ The view only ever asks for all of a query's words (`operator="and"`, no
 syntax); any other query goes through Wagtail's code unchanged.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorExact
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchQueryField,
+    SearchVectorExact,
+)
 from django.db import connection
-from django.db.models import F
-from django.db.models.sql import Query
+from django.db.models import F, Func
 
 from wagtail.search.backends.database import SearchBackend as DatabaseBackend
 from wagtail.search.backends.database.postgres.postgres import (
@@ -30,25 +33,21 @@ from wagtail.search.backends.database.postgres.postgres import (
 from wagtail.search.query import PlainText
 
 
-class ParsedQuery(SearchQuery):
-    """A tsquery already parsed by PostgreSQL, as a constant: `'walk' & 'river'`."""
+class ParsedOnce(SearchQuery):
+    """A query's tsquery, parsed once per search rather than once per row.
 
-    def __init__(self, text):
-        super().__init__(text, search_type="raw")
-        self.text = text
+    `to_tsquery` depends on the text search configuration, so PostgreSQL does
+    not fold it into a constant; as a scalar subquery it runs once (an
+    InitPlan), and its value still drives index scans.
+    """
+
+    def __init__(self, search_query):
+        Func.__init__(self, search_query, output_field=SearchQueryField())
+        self.config, self.invert = None, False
 
     def as_sql(self, compiler, connection, **extra):
-        return "%s::tsquery", [self.text]
-
-
-def parse(search_query):
-    """The text of the tsquery PostgreSQL makes of a query (one round trip)."""
-    query = Query(None)
-    compiler = query.get_compiler(connection=connection)
-    sql, params = search_query.resolve_expression(query).as_sql(compiler, connection)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT ({sql})::text", params)
-        return cursor.fetchone()[0]
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"(SELECT {sql})", params
 
 
 class NetworkSearchQueryCompiler(PostgresSearchQueryCompiler):
@@ -64,9 +63,7 @@ class NetworkSearchQueryCompiler(PostgresSearchQueryCompiler):
         search_query = super().build_tsquery(query, config=config)
         if query is not self.query or search_query is None or not self.handles():
             return search_query
-        if not hasattr(self, "_parsed"):
-            self._parsed = ParsedQuery(parse(search_query))
-        return self._parsed
+        return ParsedOnce(search_query)
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if not self.handles():
