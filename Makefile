@@ -36,7 +36,10 @@ format: install ## Format and fix imports with ruff
 bench: install ## Benchmarks (search latency on a large network)
 	$(PY) bench/run.py
 
+bench-wordpress: install ## Benchmark: import a 2,000-post, 1,000-photo WordPress export
+	$(PY) bench/wordpress_import.py
+
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
-.PHONY: help install run test lint format bench clean
+.PHONY: help install run test lint format bench bench-wordpress clean
