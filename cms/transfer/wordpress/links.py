@@ -80,7 +80,7 @@ class Links:
             if wp_id in self.documents:
                 return ("document", self.documents[wp_id])
             if wp_id in self.image_urls:
-                return ("url", self.image_urls[wp_id])
+                return ("url", self.image_urls[wp_id]())
             notes.append(f"a link to the missing file {uploaded} removed")
             return None
         wp_id = self.target_id(parts)
