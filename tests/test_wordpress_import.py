@@ -39,6 +39,7 @@ def sheffield(django_db_setup, django_db_blocker):
             status=WordPressImport.Status.DONE,
             origin="https://leeds.cityofsanctuary.org",
         )
+        make_site(name="Bristol", hostname="bristol.localhost")  # not imported
         site = make_site(name="Sheffield", hostname="sheffield.localhost")
         output = import_wordpress(site, "--map", "Stories=inspiration")
         yield SimpleNamespace(site=site, leeds=leeds, output=output)
@@ -115,6 +116,7 @@ def test_gutenberg_blocks_links_files_and_network_sites(sheffield, db):
     assert (
         '<a href="http://leeds.localhost/2020/05/01/leeds-welcomes/">Leeds</a>' in links
     )
+    assert '<a href="http://bristol.localhost/events/">Bristol</a>' in links
     assert '<a href="https://hull.cityofsanctuary.org/">Hull</a>' in links
     image = body_of(week, "image")[0]["value"]
     assert image["caption"] == "Walking together"
