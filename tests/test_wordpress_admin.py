@@ -80,6 +80,10 @@ def test_a_network_admin_imports_and_reads_the_report(
     assert stored_imports() == []  # the uploaded files are gone
     listing = page(client.get(start_url(group_site)))
     assert listing.find("a", href=response["Location"])
+    trail = client.get(reverse("cms_site_audit"), {"site": group_site.pk})
+    assert "Imported https://sheffield.cityofsanctuary.org from WordPress" in (
+        page(trail).get_text(" ")
+    )
 
 
 def test_a_dry_run_in_the_admin_changes_nothing(
