@@ -40,7 +40,10 @@ bench: install ## Benchmarks: pages under gunicorn with wrk, search latency
 drill: install ## Load and fault drill: 50 visitors, PostgreSQL restart, Redis stop
 	$(PY) bench/drill.py
 
+bench-wordpress: install ## Benchmark: import a 2,000-post, 1,000-photo WordPress export
+	$(PY) bench/wordpress_import.py
+
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
-.PHONY: help install run test lint format bench drill clean
+.PHONY: help install run test lint format bench drill bench-wordpress clean
