@@ -218,7 +218,7 @@ WAGTAIL_SITE_NAME = "City of Sanctuary network"
 # Search: PostgreSQL full-text search through Wagtail's database backend; a
 # network that outgrows it sets OPENSEARCH_URL (docs/deploy.md, "Search").
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": "wagtail.search.backends.opensearch3",
