@@ -209,3 +209,13 @@ def hide_network_translation_report(request, menu_items):
     if not request.user.is_superuser:
         report_url = reverse("wagtail_localize:translations_report")
         menu_items[:] = [item for item in menu_items if item.url != report_url]
+
+
+# Cache: a CDN in front keeps no story of sanctuary; the anonymous page cache
+# (cms/cache/) is invalidated at once on withdrawal, a CDN only on purge.
+
+
+@hooks.register("before_serve_page")
+def keep_stories_out_of_shared_caches(page, request, serve_args, serve_kwargs):
+    if page.specific_class._meta.label == "cms.StoryPage":
+        request.page_cache_cdn_refused = True

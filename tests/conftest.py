@@ -1,6 +1,15 @@
 import pytest
 
+from django.core.cache import cache
+
 from tests.factories import make_member, make_site, make_user
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves cached
+    site bundles behind, under counters its rollback cannot undo."""
+    cache.clear()
 
 
 @pytest.fixture

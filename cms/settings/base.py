@@ -6,7 +6,10 @@ Environment variables read here:
   DEBUG           "1" to turn on debug pages
   NETWORK_DOMAIN  national hostname; group sites default to <slug>.<domain>
   ALLOWED_HOSTS   extra comma-separated hostnames (custom domains)
-  REDIS_URL       cache; local memory when unset
+  REDIS_URL       cache; local memory when unset, and then no page cache
+  PAGE_CACHE_SECONDS  longest life of an anonymous page in the cache (600)
+  CDN_CACHE_SECONDS   s-maxage for a CDN in front (0: none)
+  FRONTEND_CACHE_*    CDN purging, see cms/cache/frontend.py
   ADMIN_BASE_URL  the one address the admin is used on
   TRUSTED_PROXY_COUNT  reverse proxies in front of the app (default 0), for
                   the client address used by login rate limiting
@@ -88,6 +91,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "cms.middleware.SiteHostMiddleware",
+    "cms.cache.middleware.SiteDataMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -96,6 +100,7 @@ MIDDLEWARE = [
     "cms.i18n.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "cms.cache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -142,6 +147,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous pages kept whole in the shared cache (cms/cache), only with Redis;
+# invalidated at once by every change (cms/cache/triggers.py), this is a ceiling.
+PAGE_CACHE_SECONDS = (
+    int(os.environ.get("PAGE_CACHE_SECONDS", "600")) if REDIS_URL else 0
+)
+# How long a CDN in front may keep a public page (s-maxage); 0 without a CDN.
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -1,0 +1,24 @@
+"""The shared cache the page cache tests use: Redis, a database of their own."""
+
+import pytest
+
+from django.core.cache import cache
+
+REDIS_URL = "redis://127.0.0.1:6379/11"
+REDIS_CACHES = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1},
+    }
+}
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """The page cache on, in Redis (as production has it), emptied first."""
+    settings.CACHES = REDIS_CACHES
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield cache
+    cache.clear()
