@@ -1,6 +1,6 @@
 """Every Wagtail hook of the network core, in sections: network, dashboard,
-access, stories, audit, i18n. Bodies call into the packages; append to your
-section. Admin menu orders are distinct across the project:
+access, stories, audit, i18n, transfer, cache. Bodies call into the packages;
+append to your section. Admin menu orders are distinct across the project:
 
   150 Network                    210 Supporters (groups)      240 Search promotions
   200 Network news on my site    220 Sanctuary Awards         250 Translation status
@@ -29,6 +29,7 @@ from cms.i18n.admin_views import board_sites
 from cms.network import admin_views as network_admin
 from cms.network.dashboard import SITE_PANELS
 from cms.stories import erasure_views, translation_review_views
+from cms.transfer.wordpress.report import register_import_actions
 
 # Network: every site, adding sites, members of each site.
 
@@ -209,6 +210,14 @@ def hide_network_translation_report(request, menu_items):
     if not request.user.is_superuser:
         report_url = reverse("wagtail_localize:translations_report")
         menu_items[:] = [item for item in menu_items if item.url != report_url]
+
+
+# Transfer: moving a WordPress subsite in (cms/transfer/wordpress/).
+
+
+@hooks.register("register_log_actions")
+def wordpress_import_log_actions(actions):
+    register_import_actions(actions)
 
 
 # Cache: a CDN in front keeps no story of sanctuary; the anonymous page cache

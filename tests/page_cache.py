@@ -1,10 +1,14 @@
-"""The shared cache the page cache tests use: Redis, a database of their own."""
+"""The shared cache the page cache tests use: Redis, a database of their own
+(one per pytest-xdist worker, since emptying it empties the whole database)."""
+
+import os
 
 import pytest
 
 from django.core.cache import cache
 
-REDIS_URL = "redis://127.0.0.1:6379/11"
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+REDIS_URL = f"redis://127.0.0.1:6379/{11 + int(WORKER.removeprefix('gw') or 0) % 4}"
 REDIS_CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",

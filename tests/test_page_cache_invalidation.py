@@ -41,6 +41,9 @@ from tests.factories import make_site
 from tests.page_cache import REDIS_URL, shared_cache  # noqa: F401 (fixture)
 from tests.translating import publish_translation
 
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL (CI runs it)"
+)
 HOST = "sheffield.localhost"
 SERVER_SECONDS = 900  # the server stops by itself, whatever happens here
 
