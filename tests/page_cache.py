@@ -3,9 +3,7 @@
 
 import os
 
-import pytest
-
-from django.core.cache import cache
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 REDIS_URL = f"redis://127.0.0.1:6379/{11 + int(WORKER.removeprefix('gw') or 0) % 4}"
@@ -18,11 +16,10 @@ REDIS_CACHES = {
 }
 
 
-@pytest.fixture
-def shared_cache(settings):
-    """The page cache on, in Redis (as production has it), emptied first."""
-    settings.CACHES = REDIS_CACHES
-    settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield cache
-    cache.clear()
+class RecordingBackend(BaseBackend):
+    """A CDN that remembers what it was asked to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)

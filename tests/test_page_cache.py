@@ -7,10 +7,11 @@ from django.test import Client
 
 from wagtail.models import PageViewRestriction
 
+from cms.models import NewsIndexPage
 from groups.models import SupportersPage, SupportingOrganisation
+from home.models import NetworkNewsPage
 from tests import content
 from tests.factories import make_member
-from tests.page_cache import shared_cache  # noqa: F401 (fixture)
 
 HOST = "sheffield.localhost"
 pytestmark = pytest.mark.usefixtures("shared_cache")
@@ -119,3 +120,27 @@ def test_stories_are_cached_here_but_kept_from_a_cdn(client, group_site):
 def test_without_redis_the_quick_start_caches_nothing(client, group_site, settings):
     settings.PAGE_CACHE_SECONDS = 0
     assert [cache_state(get(client, "/")) for _ in range(2)] == [None, None]
+
+
+def test_a_cdn_is_purged_of_the_page_its_listings_and_syndicated_copies(
+    cdn, national_site, group_site, other_group_site, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        news = content.add_news(group_site, "Choir practice")
+    sheffield = "http://sheffield.localhost"
+    assert {
+        sheffield + news.get_url_parts()[2],
+        f"{sheffield}/news/",
+        f"{sheffield}/",
+        f"{sheffield}/feeds/news.rss",
+        "http://localhost/",  # the national site lists every site's news
+    } <= set(cdn)
+    assert not any("bristol" in url for url in cdn)
+
+    cdn.clear()
+    index = NewsIndexPage.objects.child_of(national_site.root_page).get()
+    with django_capture_on_commit_callbacks(execute=True):
+        content.publish(
+            index, NetworkNewsPage(title="Summit", date=news.date, syndication="all")
+        )
+    assert {f"{sheffield}/news/", "http://bristol.localhost/news/"} <= set(cdn)

@@ -38,7 +38,7 @@ from home.models import (
 from tests import content
 from tests.browser.conftest import restore_migrated_data
 from tests.factories import make_site
-from tests.page_cache import REDIS_URL, shared_cache  # noqa: F401 (fixture)
+from tests.page_cache import REDIS_URL
 from tests.translating import publish_translation
 
 pytestmark = pytest.mark.skipif(
@@ -87,7 +87,7 @@ def server(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def network(transactional_db, shared_cache):  # noqa: F811
+def network(transactional_db, shared_cache):
     restore_migrated_data()
     national = make_site(
         kind="national", name="City of Sanctuary", hostname="localhost"

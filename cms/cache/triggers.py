@@ -36,6 +36,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from . import frontend
 from .generations import bump_hosts, bump_network
 
 NETWORK_PAGE_TYPES = ("cms.StoryPage", "home.NetworkNewsPage")
@@ -87,19 +88,29 @@ def hosts_of_sites(site_ids):
     return list(Site.objects.filter(pk__in=site_ids).values_list("hostname", flat=True))
 
 
+def invalidate(hostnames, pages=(), network=False):
+    """Bump the hosts' counters (the national site's always) or the network's,
+    and purge their pages from a CDN in front."""
+    hostnames = [*hostnames, *national_hosts()]
+    bump_hosts(hostnames)
+    if network:
+        bump_network()
+        hostnames = Site.objects.values_list("hostname", flat=True)
+    frontend.purge(hostnames, pages)
+
+
 def invalidate_hosts(hostnames):
-    bump_hosts([*hostnames, *national_hosts()])
+    invalidate(hostnames)
 
 
 def invalidate_page(page, *paths):
     hostnames = hosts_of_paths(paths or [page.path])
-    if (
+    network = (
         not hostnames
         or page.depth <= 2
         or page.specific_class._meta.label in NETWORK_PAGE_TYPES
-    ):
-        bump_network()
-    invalidate_hosts(hostnames)
+    )
+    invalidate(hostnames, [page], network)
 
 
 # Pages
@@ -152,7 +163,7 @@ def on_network_record(sender, instance, created=False, **kwargs):
         created
         and sender._meta.label in ("wagtailimages.Image", "wagtaildocs.Document")
     ):
-        bump_network()
+        invalidate([], network=True)
 
 
 def connect():

@@ -11,6 +11,10 @@ Environment variables read here:
   CACHE_KEY_PREFIX  prefix for this installation's keys in a shared Redis
   PAGE_CACHE_SECONDS  longest life of an anonymous page in the cache (600)
   CDN_CACHE_SECONDS   s-maxage for a CDN in front (0: none)
+  FRONTEND_CACHE  purging of that CDN: "http" (FRONTEND_CACHE_LOCATION, such as
+                  Varnish), "cloudflare" (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ZONE_ID)
+                  or "cloudfront" (CLOUDFRONT_DISTRIBUTION_ID);
+                  FRONTEND_CACHE_HOSTNAMES limits it to those hosts
   STATIC_ROOT, MEDIA_ROOT  where collectstatic writes and uploads are kept
                   (default: staticfiles/ and media/ in the checkout)
   ADMIN_BASE_URL  the one address the admin is used on
@@ -165,6 +169,32 @@ PAGE_CACHE_SECONDS = (
 )
 # How long a CDN in front may keep a public page (s-maxage); 0 without a CDN.
 CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
+# Purging that CDN (cms/cache/frontend.py): Wagtail's backend named by
+# FRONTEND_CACHE, with its variables; FRONTEND_CACHE_HOSTNAMES limits it to hosts.
+FRONTEND_CACHE_BACKENDS = {
+    "http": ("HTTPBackend", {"LOCATION": "FRONTEND_CACHE_LOCATION"}),
+    "cloudflare": (
+        "CloudflareBackend",
+        {"BEARER_TOKEN": "CLOUDFLARE_API_TOKEN", "ZONEID": "CLOUDFLARE_ZONE_ID"},
+    ),
+    "cloudfront": (
+        "CloudfrontBackend",
+        {"DISTRIBUTION_ID": "CLOUDFRONT_DISTRIBUTION_ID"},
+    ),
+}
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")
+if FRONTEND_CACHE:
+    _backend, _variables = FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": f"wagtail.contrib.frontend_cache.backends.{_backend}",
+            **{name: os.environ.get(variable) for name, variable in _variables.items()},
+        }
+    }
+    if os.environ.get("FRONTEND_CACHE_HOSTNAMES"):
+        WAGTAILFRONTENDCACHE["default"]["HOSTNAMES"] = os.environ[
+            "FRONTEND_CACHE_HOSTNAMES"
+        ].split(",")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
