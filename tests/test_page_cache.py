@@ -144,3 +144,12 @@ def test_a_cdn_is_purged_of_the_page_its_listings_and_syndicated_copies(
             index, NetworkNewsPage(title="Summit", date=news.date, syndication="all")
         )
     assert {f"{sheffield}/news/", "http://bristol.localhost/news/"} <= set(cdn)
+
+
+def test_made_up_subdomains_leave_nothing_in_the_cache(
+    client, national_site, group_site, shared_cache
+):
+    for n in range(3):
+        response = client.get("/", HTTP_HOST=f"made-up-{n}.localhost")
+        assert cache_state(response) is None
+    assert [key for key in shared_cache.keys("*") if "made-up" in key] == []

@@ -18,6 +18,8 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
+from cms.middleware import site_hostnames
+
 from . import generations
 
 NONCE_SLOT = "cms-nonce-slot"
@@ -59,6 +61,8 @@ def key_for(request):
     """The page's key: host, path, language and query, under the host's and the
     network's counters and today's date (consent review dates end at midnight)."""
     hostname = request.get_host().rsplit(":", 1)[0]
+    if hostname not in site_hostnames():
+        return None
     counters = generations.current(hostname)
     if counters is None:
         return None
