@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -22,7 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.access.roles import RoleBuilder
+from cms.access.roles import RoleBuilder, role_group_name
 from cms.models import (
     CharterPage,
     EventIndexPage,
@@ -80,6 +81,12 @@ class NewSite:
         elif len(self.name) > MAX_NAME_LENGTH:
             errors["name"] = _("Keep the name under %(max)s characters.") % {
                 "max": MAX_NAME_LENGTH
+            }
+        elif Group.objects.filter(
+            name=role_group_name(self.name, Role.EDITOR)
+        ).exists():
+            errors["name"] = _("A site called %(name)s already exists.") % {
+                "name": self.name
             }
         if not HOSTNAME.match(self.hostname):
             errors["hostname"] = _("%(host)s is not a valid hostname.") % {
