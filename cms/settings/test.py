@@ -10,3 +10,7 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 NETWORK_HOSTS = ["localhost", ".localhost", "127.0.0.1", "testserver"]
 SITE_PORT = 80
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
