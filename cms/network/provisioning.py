@@ -82,12 +82,6 @@ class NewSite:
             errors["name"] = _("Keep the name under %(max)s characters.") % {
                 "max": MAX_NAME_LENGTH
             }
-        elif Group.objects.filter(
-            name=role_group_name(self.name, Role.EDITOR)
-        ).exists():
-            errors["name"] = _("A site called %(name)s already exists.") % {
-                "name": self.name
-            }
         if not HOSTNAME.match(self.hostname):
             errors["hostname"] = _("%(host)s is not a valid hostname.") % {
                 "host": self.hostname
@@ -101,6 +95,11 @@ class NewSite:
         if unknown:
             errors["languages"] = _("Unknown language: %(codes)s.") % {
                 "codes": ", ".join(unknown)
+            }
+        taken = Group.objects.filter(name=role_group_name(self.name, Role.EDITOR))
+        if not errors and taken.exists():
+            errors["name"] = _("A site called %(name)s already exists.") % {
+                "name": self.name
             }
         if errors:
             raise ValidationError(errors)
