@@ -29,6 +29,8 @@ from cms.i18n.admin_views import board_sites
 from cms.network import admin_views as network_admin
 from cms.network.dashboard import SITE_PANELS
 from cms.stories import erasure_views, translation_review_views
+from cms.transfer.bundle import export as bundle_export
+from cms.transfer.wordpress import admin_views as wordpress_views
 from cms.transfer.wordpress.report import register_import_actions
 
 # Network: every site, adding sites, members of each site.
@@ -163,6 +165,11 @@ def consent_log_actions(actions):
     trail.register_consent_actions(actions)
 
 
+@hooks.register("register_log_actions")
+def bundle_log_actions(actions):
+    bundle_export.register_log_actions(actions)
+
+
 class AuditMenuItem(MenuItem):
     def is_shown(self, request):
         return trail.audit_sites(request.user).exists()
@@ -218,6 +225,12 @@ def hide_network_translation_report(request, menu_items):
 @hooks.register("register_log_actions")
 def wordpress_import_log_actions(actions):
     register_import_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def wordpress_import_urls():
+    urls = (wordpress_views.urlpatterns, "wordpress_import")
+    return [path("network/<int:site_id>/wordpress/", include(urls))]
 
 
 # Cache: a CDN in front keeps no story of sanctuary; the anonymous page cache
