@@ -72,6 +72,8 @@ class Stack(contextlib.ExitStack):
         self.dir = Path(tempfile.mkdtemp(prefix=f"sanctuary-{name}-"))
         self.dir.chmod(0o755)  # nginx's workers read the static files in it
         self.callback(shutil.rmtree, self.dir, ignore_errors=True)
+        # Stopped by SIGTERM (a CI timeout): still stop every server on the way out.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     def start(self, args, log, env=None, cwd=ROOT):
         """A process in its own session, ended with SIGTERM (then SIGKILL) at close."""
@@ -156,7 +158,7 @@ class Stack(contextlib.ExitStack):
 
     # gunicorn and nginx -------------------------------------------------------
 
-    def gunicorn(self, env, workers=2, threads=1, log="gunicorn.log"):
+    def gunicorn(self, env, workers=2, threads=1, log="gunicorn.log", app=None):
         port = free_port()
         env = {
             **env,
@@ -165,6 +167,7 @@ class Stack(contextlib.ExitStack):
             "GUNICORN_THREADS": str(threads),
         }
         args = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
+        args += [app] if app else []  # instead of the config's cms.wsgi
         process = self.start(args, log, env=env)
         wait_for_port(port, process, log=self.dir / log)
         return Server(process, port)

@@ -1,6 +1,6 @@
 """Every Wagtail hook of the network core, in sections: network, dashboard,
-access, stories, audit, i18n. Bodies call into the packages; append to your
-section. Admin menu orders are distinct across the project:
+access, stories, audit, i18n, transfer, cache. Bodies call into the packages;
+append to your section. Admin menu orders are distinct across the project:
 
   150 Network                    210 Supporters (groups)      240 Search promotions
   200 Network news on my site    220 Sanctuary Awards         250 Translation status
@@ -30,6 +30,8 @@ from cms.i18n.log import register_translation_actions
 from cms.network import admin_views as network_admin
 from cms.network.dashboard import SITE_PANELS, site_figures
 from cms.stories import erasure_views, translation_review_views
+from cms.transfer.bundle import export as bundle_export
+from cms.transfer.wordpress import admin_views as wordpress_views
 from cms.transfer.wordpress.report import register_import_actions
 
 # Network: every site, adding sites, members of each site.
@@ -173,6 +175,11 @@ def consent_log_actions(actions):
     trail.register_consent_actions(actions)
 
 
+@hooks.register("register_log_actions")
+def bundle_log_actions(actions):
+    bundle_export.register_log_actions(actions)
+
+
 class AuditMenuItem(MenuItem):
     def is_shown(self, request):
         return trail.audit_sites(request.user).exists()
@@ -233,3 +240,19 @@ def hide_network_translation_report(request, menu_items):
 @hooks.register("register_log_actions")
 def wordpress_import_log_actions(actions):
     register_import_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def wordpress_import_urls():
+    urls = (wordpress_views.urlpatterns, "wordpress_import")
+    return [path("network/<int:site_id>/wordpress/", include(urls))]
+
+
+# Cache: a CDN in front keeps no story of sanctuary; the anonymous page cache
+# (cms/cache/) is invalidated at once on withdrawal, a CDN only on purge.
+
+
+@hooks.register("before_serve_page")
+def keep_stories_out_of_shared_caches(page, request, serve_args, serve_kwargs):
+    if page.specific_class._meta.label == "cms.StoryPage":
+        request.page_cache_cdn_refused = True

@@ -9,7 +9,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Revision, WorkflowState
 
-from cms.models import CharterStatement, Invitation, SiteIdentity
+from cms.models import CharterStatement, Invitation, SiteIdentity, WordPressImport
 from groups.models import SupportingOrganisation
 from streams.models import AwardScheme
 from tests.isolation import (
@@ -64,6 +64,7 @@ def fingerprint(net):
         "charter": list(CharterStatement.objects.values_list("pk", "title")),
         "invitations": list(Invitation.objects.filter(site=net.b).values_list("pk")),
         "mail": len(mail.outbox),
+        "imports": list(WordPressImport.objects.values_list("pk", "status")),
     }
 
 
