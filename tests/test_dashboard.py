@@ -186,3 +186,24 @@ def test_team_changes_say_a_translation_started_not_copied_from_root(
     text = dashboard(client).find(id="cms_team_changes").get_text(" ", strip=True)
     assert "Translation started from the English version" in text
     assert "Copied for translation" not in text and "Root" not in text
+
+
+def test_recent_changes_fold_a_persons_successive_saves_of_one_page(
+    client, group_site, site_editor, site_moderator
+):
+    page = add_page(group_site, "Language cafe", site_editor)
+    for _ in range(3):
+        page.save_revision(user=site_editor, log_action=True)
+    add_page(group_site, "Welcome walk", site_moderator)
+    page.save_revision(user=site_editor, log_action=True)
+    client.force_login(site_editor)
+    lines = [
+        li.get_text(" ", strip=True)
+        for li in dashboard(client).find(id="cms_team_changes").select("li")
+    ]
+    assert [line.split(":")[0] for line in lines] == [
+        "Language cafe",
+        "Welcome walk",
+        "Language cafe",
+    ]
+    assert "(and 3 earlier changes)" in lines[2] and "earlier" not in lines[0]

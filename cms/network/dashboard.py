@@ -27,6 +27,7 @@ SHORTCUTS = [
     (StoryIndexPage, "cms.StoryPage", _("Add a story")),
 ]
 LIST_LENGTH = 8
+FOLD_WINDOW = 5  # entries read per line shown, to fold successive changes
 
 
 class SitePanel(Component):
@@ -180,9 +181,23 @@ class TeamChangesPanel(Component):
         entries = (
             PageLogEntry.objects.filter(page_id__in=site_pages(self.site).values("pk"))
             .select_related("user")
-            .order_by("-timestamp")[:LIST_LENGTH]
+            .order_by("-timestamp")[: LIST_LENGTH * FOLD_WINDOW]
         )
-        return {"entries": entries}
+        return {"entries": fold(entries)[:LIST_LENGTH]}
+
+
+def fold(entries):
+    """One line for a person's successive changes to one page: autosave and
+    drafts saved while writing are one piece of work."""
+    lines = []
+    for entry in entries:
+        last = lines[-1] if lines else None
+        if last and (last.page_id, last.user_id) == (entry.page_id, entry.user_id):
+            last.earlier += 1
+            continue
+        entry.earlier = 0
+        lines.append(entry)
+    return lines
 
 
 SITE_PANELS = [SitePanel, DraftsPanel, AwaitingApprovalPanel, TeamChangesPanel]
