@@ -34,8 +34,11 @@ format: install ## Format and fix imports with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: install ## Benchmarks (search latency on a large network)
+bench: install ## Benchmarks: pages under gunicorn with wrk, search latency
 	$(PY) bench/run.py
+
+drill: install ## Load and fault drill: 50 visitors, PostgreSQL restart, Redis stop
+	$(PY) bench/drill.py
 
 bench-wordpress: install ## Benchmark: import a 2,000-post, 1,000-photo WordPress export
 	$(PY) bench/wordpress_import.py
@@ -43,4 +46,4 @@ bench-wordpress: install ## Benchmark: import a 2,000-post, 1,000-photo WordPres
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
-.PHONY: help install run test lint format bench bench-wordpress clean
+.PHONY: help install run test lint format bench drill bench-wordpress clean
