@@ -4,8 +4,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from cms.cache.network import default_locale, locale
 from cms.models import EventPage, InspirationPage, StoryPage
 
 KINDS = {
@@ -29,7 +30,7 @@ def network_sources():
 
 def in_active_language(pages):
     """Pages in the reader's language, or the original where none is translated."""
-    active, default = Locale.get_active(), Locale.get_default()
+    active, default = locale(), default_locale()
     if active.pk == default.pk:
         return pages.filter(locale=default)
     translated = Page.objects.filter(locale=active).values("translation_key")

@@ -2,8 +2,9 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language, gettext, override
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from cms.cache.sites import site_data
 from cms.i18n.public import language_versions, translation_progress
 
 register = template.Library()
@@ -14,7 +15,7 @@ def _versions(context):
     if request is None:
         return []
     if not hasattr(request, "_language_versions"):
-        site = Site.find_for_request(request)
+        site = site_data(request).site
         page = context.get("page")
         page = page if isinstance(page, Page) else None
         request._language_versions = (
@@ -41,12 +42,13 @@ def language_alternates(context):
     return {"links": links if len(links) > 1 else [], "default": default[:1]}
 
 
-@register.simple_tag
-def page_translation(page):
+@register.simple_tag(takes_context=True)
+def page_translation(context, page):
     """How much of a translated page is really in its language, for the notice."""
     if not isinstance(page, Page):
         return None
-    progress = translation_progress(page)
+    data = site_data(context["request"])
+    progress = translation_progress(page, data.locale(settings.LANGUAGE_CODE))
     if progress is None or progress[0] == progress[1]:
         return None
     done, total = progress
@@ -56,8 +58,9 @@ def page_translation(page):
         message = "Parts of this page have not been translated into %(language)s yet."
     text = gettext(message)
     lang = get_language() if text != message else settings.LANGUAGE_CODE
+    locale = {lo.pk: lo for lo in data.locales.values()}.get(page.locale_id)
     with override(lang):
-        language = str(page.locale.get_display_name())
+        language = str((locale or page.locale).get_display_name())
     return {
         "untranslated": done == 0,
         "text": text % {"language": language},
