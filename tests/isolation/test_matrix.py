@@ -9,7 +9,13 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Revision, WorkflowState
 
-from cms.models import CharterStatement, Invitation, SiteIdentity, WordPressImport
+from cms.models import (
+    CharterStatement,
+    Invitation,
+    SiteExport,
+    SiteIdentity,
+    WordPressImport,
+)
 from groups.models import SupportingOrganisation
 from streams.models import AwardScheme
 from tests.isolation import (
@@ -65,6 +71,7 @@ def fingerprint(net):
         "invitations": list(Invitation.objects.filter(site=net.b).values_list("pk")),
         "mail": len(mail.outbox),
         "imports": list(WordPressImport.objects.values_list("pk", "status")),
+        "exports": list(SiteExport.objects.values_list("pk", "site", "personal_data")),
     }
 
 
