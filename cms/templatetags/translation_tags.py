@@ -1,9 +1,11 @@
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, override
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
+from cms.i18n.languages import direction
 from cms.i18n.public import language_versions, translation_progress
 
 register = template.Library()
@@ -41,9 +43,19 @@ def language_alternates(context):
     return {"links": links if len(links) > 1 else [], "default": default[:1]}
 
 
-@register.simple_tag
-def page_translation(page):
+@register.simple_tag(takes_context=True)
+def page_translation(context, page):
     """How much of a translated page is really in its language, for the notice."""
+    notice = _notice(page)
+    request = context.get("request")
+    if request is not None:
+        request.content_language = (
+            settings.LANGUAGE_CODE if notice and notice["untranslated"] else None
+        )
+    return notice
+
+
+def _notice(page):
     if not isinstance(page, Page):
         return None
     progress = translation_progress(page)
@@ -65,3 +77,20 @@ def page_translation(page):
         "done": done,
         "total": total,
     }
+
+
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, page):
+    """` lang=".." dir=".."` on an item in another language than the content
+    around it (an English item on a translated page, a translated item on a page
+    still in English), so that it is read in its own voice."""
+    request = context.get("request")
+    if request is None or not hasattr(page, "locale_id"):
+        return ""
+    if not hasattr(request, "_locale_codes"):
+        request._locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
+    code = request._locale_codes.get(page.locale_id)
+    around = getattr(request, "content_language", None) or get_language()
+    if code is None or code == around:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, direction(code))
