@@ -35,13 +35,17 @@ def below(page, children_only=False):
 
 
 def children_in_language(model, section, language=None):
-    """The live `model` children of a section as its readers see them (the
-    section's language by default)."""
+    """The live `model` children of a section as readers of `language` (default:
+    the active one) see them."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return model.objects.live().child_of(section)
     pages = model.objects.live().filter(below(section, children_only=True))
-    return in_language(pages, language or section.locale.language_code)
+    return in_language(pages, language)
 
 
 def descendants_in_language(model, home, language=None):
-    """The live `model` pages of a site, below its home, as its readers see them."""
+    """The live `model` pages of a site, below its home, as readers of `language`
+    (default: the active one) see them."""
     pages = model.objects.live().filter(below(home))
-    return in_language(pages, language or home.locale.language_code)
+    return in_language(pages, language)

@@ -27,3 +27,13 @@ def main_menu(context):
 
 def _menu_pages(home):
     return list(home.get_children().live().in_menu().specific(defer=True))
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The site's home in the reader's language (the English home until then)."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return "/"
+    return site.root_page.localized.get_url(request)

@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext, gettext_noop, override
 
 from wagtail.models import Locale, Page, Site
 
@@ -9,6 +9,10 @@ from cms.i18n.languages import direction
 from cms.i18n.public import language_versions, translation_progress
 
 register = template.Library()
+UNTRANSLATED = gettext_noop("This page has not been translated into %(language)s yet.")
+PARTLY_TRANSLATED = gettext_noop(
+    "Parts of this page have not been translated into %(language)s yet."
+)
 
 
 def _versions(context):
@@ -62,10 +66,7 @@ def _notice(page):
     if progress is None or progress[0] == progress[1]:
         return None
     done, total = progress
-    if done == 0:
-        message = "This page has not been translated into %(language)s yet."
-    else:
-        message = "Parts of this page have not been translated into %(language)s yet."
+    message = UNTRANSLATED if done == 0 else PARTLY_TRANSLATED
     text = gettext(message)
     lang = get_language() if text != message else settings.LANGUAGE_CODE
     with override(lang):
@@ -87,10 +88,12 @@ def lang_attrs(context, page):
     request = context.get("request")
     if request is None or not hasattr(page, "locale_id"):
         return ""
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""  # English pages list English items only (cms.i18n.listings)
+    around = getattr(request, "content_language", None) or get_language()
     if not hasattr(request, "_locale_codes"):
         request._locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
     code = request._locale_codes.get(page.locale_id)
-    around = getattr(request, "content_language", None) or get_language()
     if code is None or code == around:
         return ""
     return format_html(' lang="{}" dir="{}"', code, direction(code))
