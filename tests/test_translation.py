@@ -79,7 +79,9 @@ def test_untranslated_home_says_so_and_marks_its_english_text(client, leeds):
     _response, soup = get(client, "/cy/")
     notice = soup.select_one(".translation-notice")
     assert notice["lang"] == "cy"
-    assert notice.get_text(strip=True) == "Nid yw'r dudalen hon wedi'i chyfieithu eto."
+    assert notice.get_text(strip=True) == (
+        "Cymraeg: nid yw'r dudalen hon wedi'i chyfieithu eto."
+    )
     content = soup.h1.find_parent(attrs={"lang": True})
     assert content["lang"] == "en"
     _response, soup = get(client, "/ar/")
