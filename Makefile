@@ -2,6 +2,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+INTERFACE_LANGUAGES := cy ar fa uk fr ckb ti
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -33,10 +34,15 @@ format: install ## Format and fix imports with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+messages: install ## Update the interface word catalogues and compile them (needs gettext)
+	$(PY) manage.py makemessages $(addprefix -l ,$(INTERFACE_LANGUAGES)) --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=static --ignore=media
+	$(PY) manage.py compilemessages --ignore=.venv
+
 bench: install ## Benchmarks (search latency on a large network)
 	$(PY) bench/run.py
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
-.PHONY: help install run test lint format bench clean
+.PHONY: help install run test lint format messages bench clean
