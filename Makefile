@@ -3,6 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 INTERFACE_LANGUAGES := cy ar fa uk fr ckb ti
+TEST_WORKERS ?= 2
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -21,7 +22,7 @@ run: install ## Migrate, seed the demo network and serve it on port 8000
 	$(PY) manage.py runserver $(PORT)
 
 test: install ## Run the whole suite (SQLite unless DATABASE_URL is set)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install ## ruff, Django checks, missing migrations, dependency audit
 	$(VENV)/bin/ruff check .

@@ -29,6 +29,7 @@ from cms.i18n.admin_views import board_sites
 from cms.network import admin_views as network_admin
 from cms.network.dashboard import SITE_PANELS
 from cms.stories import erasure_views, translation_review_views
+from cms.transfer.wordpress.report import register_import_actions
 
 # Network: every site, adding sites, members of each site.
 
@@ -209,3 +210,11 @@ def hide_network_translation_report(request, menu_items):
     if not request.user.is_superuser:
         report_url = reverse("wagtail_localize:translations_report")
         menu_items[:] = [item for item in menu_items if item.url != report_url]
+
+
+# Transfer: moving a WordPress subsite in (cms/transfer/wordpress/).
+
+
+@hooks.register("register_log_actions")
+def wordpress_import_log_actions(actions):
+    register_import_actions(actions)

@@ -86,10 +86,11 @@ def test_robots_txt_points_at_the_sites_sitemap(client, group_site):
     )
 
 
-def test_production_settings_refuse_to_start_without_a_secret_key():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production"}
-    env.pop("SECRET_KEY", None)
-    result = subprocess.run(
+def start_production(**env):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **env}
+    for name in [name for name, value in env.items() if value is None]:
+        del env[name]
+    return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         env=env,
         capture_output=True,
@@ -97,8 +98,21 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
         cwd=settings.BASE_DIR,
         check=False,
     )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = start_production(SECRET_KEY=None, REDIS_URL="redis://127.0.0.1:6379/0")
     assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert "Set the SECRET_KEY environment variable." in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_a_shared_cache():
+    result = start_production(SECRET_KEY="x" * 60, REDIS_URL=None)
+    assert result.returncode != 0
+    assert "Set the REDIS_URL environment variable" in result.stderr
+    assert (
+        start_production(SECRET_KEY="x" * 60, REDIS_URL="redis://h:1/0").returncode == 0
+    )
 
 
 def test_production_settings_pass_the_deploy_check():
@@ -107,6 +121,7 @@ def test_production_settings_pass_the_deploy_check():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "x" * 60 + "a-long-random-production-key",
         "NETWORK_DOMAIN": "cityofsanctuary.example",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests only
     result = subprocess.run(

@@ -13,6 +13,7 @@ from .resources import (
 )
 from .site_settings import SiteIdentity
 from .stories import StoryIndexPage, StoryPage, withdraw_consent
+from .transfer import WordPressImport, WordPressItem
 
 __all__ = [
     "BasePage",
@@ -44,6 +45,8 @@ __all__ = [
     "StandardPage",
     "StoryIndexPage",
     "StoryPage",
+    "WordPressImport",
+    "WordPressItem",
     "withdraw_consent",
 ]
 from .erasure import ErasureRecord  # noqa: F401

@@ -50,6 +50,12 @@ class NewsPage(BasePage):
     date = models.DateField(
         _("date"), default=timezone.localdate, help_text=_("The date of the news.")
     )
+    byline = models.CharField(
+        _("byline"),
+        max_length=120,
+        blank=True,
+        help_text=_("Who wrote it, as shown under the title. Optional."),
+    )
     body = StreamField(BodyBlock(), blank=True)
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True)
 
@@ -63,6 +69,7 @@ class NewsPage(BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
+        FieldPanel("byline"),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("tags"),

@@ -6,7 +6,11 @@ Environment variables read here:
   DEBUG           "1" to turn on debug pages
   NETWORK_DOMAIN  national hostname; group sites default to <slug>.<domain>
   ALLOWED_HOSTS   extra comma-separated hostnames (custom domains)
-  REDIS_URL       cache; local memory when unset
+  REDIS_URL       the cache shared by every process (production requires it);
+                  local memory when unset
+  CACHE_KEY_PREFIX  prefix for this installation's keys in a shared Redis
+  STATIC_ROOT, MEDIA_ROOT  where collectstatic writes and uploads are kept
+                  (default: staticfiles/ and media/ in the checkout)
   ADMIN_BASE_URL  the one address the admin is used on
   TRUSTED_PROXY_COUNT  reverse proxies in front of the app (default 0), for
                   the client address used by login rate limiting
@@ -101,6 +105,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.transfer.wordpress.redirects.QueryRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -139,7 +144,12 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1},
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,  # Redis down: pages are served uncached
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
 else:
@@ -185,10 +195,10 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

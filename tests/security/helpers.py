@@ -13,6 +13,8 @@ LOCAL_SOURCES = {"'self'", "'none'", "data:", "blob:", "'unsafe-inline'"}
 def settings_module(name, monkeypatch, **env):
     """A fresh copy of cms.settings.<name> as it loads in the given environment."""
     monkeypatch.setenv("SECRET_KEY", "production-like-key-" + "k" * 40)
+    if name == "production":
+        env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     base = _load("cms.settings.base")

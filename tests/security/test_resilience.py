@@ -216,6 +216,7 @@ def test_under_load_errors_stop_by_themselves_and_no_confirmed_submission_is_los
     supporters.save_revision().publish()
     path = supporters.get_url_parts()[2]
     stop = threading.Event()
+    finished = []  # every round's start, from every thread: pacing on a busy machine
 
     def load(number):
         def work():
@@ -226,17 +227,25 @@ def test_under_load_errors_stop_by_themselves_and_no_confirmed_submission_is_los
                 name = f"Organisation {number}-{round_}"
                 started = time.monotonic()
                 log.append(Round(started, name, pledge(path, name), get()))
+                finished.append(started)
 
         return work
 
+    def wait_for_rounds(count, after=0.0):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if sum(started > after for started in finished) >= count:
+                return
+            time.sleep(0.05)
+
     futures = [thread.run(load(n)) for n, thread in enumerate(app_threads)]
-    time.sleep(1)
+    wait_for_rounds(8)
     restarts = [time.monotonic()]
     restart_database()
     time.sleep(0.5)
     restarts.append(time.monotonic())
     restart_database()
-    time.sleep(2)
+    wait_for_rounds(8, after=restarts[-1] + 1)
     stop.set()
     log = [entry for future in futures for entry in future.result(timeout=30)]
 

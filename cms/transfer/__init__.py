@@ -1,0 +1,1 @@
+"""Moving content in and out: WordPress import, site bundles."""
