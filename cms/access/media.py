@@ -6,6 +6,9 @@ document on one's own page, settings or snippet (T3). These forms check every
 image and document a form refers to, in its fields and in its StreamFields.
 What the object already held stays allowed, so a moderator can still save a
 page the national team gave a national photo.
+
+The same base forms compare every field with the saved value, so a page saved
+unchanged is not an edit.
 """
 
 from django.forms import ModelChoiceField
@@ -104,13 +107,29 @@ class ChoosableMediaMixin:
         return valid and not refused
 
 
-class SitePageForm(ChoosableMediaMixin, WagtailAdminPageForm):
+class SavedValueMixin:
+    """Compares each field with the object's saved value.
+
+    Django gives a field with a callable default (a news date, a story's
+    review-by day) a hidden copy of its first value to compare with, which
+    Wagtail's panels never render: the field then always looks changed, every
+    save is an edit, and Approve in the page editor restarts the workflow
+    instead of publishing.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.show_hidden_initial = False
+
+
+class SitePageForm(SavedValueMixin, ChoosableMediaMixin, WagtailAdminPageForm):
     """The form of every page type of the network."""
 
 
-class SiteFormPageForm(ChoosableMediaMixin, WagtailAdminFormPageForm):
+class SiteFormPageForm(SavedValueMixin, ChoosableMediaMixin, WagtailAdminFormPageForm):
     """The form of form pages."""
 
 
-class SiteModelForm(ChoosableMediaMixin, WagtailAdminModelForm):
+class SiteModelForm(SavedValueMixin, ChoosableMediaMixin, WagtailAdminModelForm):
     """The form of settings and snippets."""

@@ -51,6 +51,28 @@ class ListingMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __init_subclass__(cls, **kwargs):
+        """The listing fields sit on the Promote tab unless a page type places
+        them with its content: a field shown twice posts twice, and the empty
+        copy wins."""
+        super().__init_subclass__(**kwargs)
+        in_content = panel_field_names(getattr(cls, "content_panels", []))
+        cls.promote_panels = [
+            panel
+            for panel in cls.promote_panels
+            if getattr(panel, "field_name", None) not in in_content
+        ]
+
+
+def panel_field_names(panels):
+    """The names of the fields the `panels` show, at any depth."""
+    names = set()
+    for panel in panels:
+        if getattr(panel, "field_name", None):
+            names.add(panel.field_name)
+        names |= panel_field_names(getattr(panel, "children", ()))
+    return names
+
 
 class BasePage(ListingMixin, Page):
     """The root of every page type of the network."""

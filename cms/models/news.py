@@ -74,6 +74,5 @@ class NewsPage(BasePage):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
