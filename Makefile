@@ -36,7 +36,7 @@ format: install ## Format and fix imports with ruff
 	$(VENV)/bin/ruff format .
 
 messages: install ## Update the interface word catalogues and compile them (needs gettext)
-	$(PY) manage.py makemessages $(addprefix -l ,$(INTERFACE_LANGUAGES)) --no-obsolete \
+	$(PY) manage.py makemessages $(addprefix -l ,$(INTERFACE_LANGUAGES)) --no-obsolete --add-location=file \
 		--ignore=.venv --ignore=tests --ignore=bench --ignore=static --ignore=media
 	$(PY) manage.py compilemessages --ignore=.venv
 
