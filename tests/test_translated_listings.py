@@ -132,3 +132,6 @@ def test_english_items_on_an_arabic_page_are_marked_left_to_right(client, worlds
     assert (titles["Bus fares"]["lang"], titles["Bus fares"]["dir"]) == ("en", "ltr")
     assert not titles[WELCOME["ar"]].has_attr("lang")
     assert soup.html["dir"] == "rtl"
+    menu = soup.select("nav.main-menu a[lang=en]")
+    assert menu
+    assert {a["dir"] for a in menu} == {"ltr"}
