@@ -40,10 +40,16 @@ messages: install ## Update the interface word catalogues and compile them (need
 		--ignore=.venv --ignore=tests --ignore=bench --ignore=static --ignore=media
 	$(PY) manage.py compilemessages --ignore=.venv
 
-bench: install ## Benchmarks (search latency on a large network)
+bench: install ## Benchmarks: pages under gunicorn with wrk, search latency
 	$(PY) bench/run.py
+
+drill: install ## Load and fault drill: 50 visitors, PostgreSQL restart, Redis stop
+	$(PY) bench/drill.py
+
+bench-wordpress: install ## Benchmark: import a 2,000-post, 1,000-photo WordPress export
+	$(PY) bench/wordpress_import.py
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
-.PHONY: help install run test lint format messages bench clean
+.PHONY: help install run test lint format messages bench drill bench-wordpress clean

@@ -119,6 +119,7 @@ def main():
             "STATIC_ROOT": str(stack.dir / "static"),
             "MEDIA_ROOT": str(stack.dir / "media"),
             "TRUSTED_PROXY_COUNT": "1",
+            "GUNICORN_ACCESS_LOG": "-",
         }
         env.pop("DEBUG", None)
         manage = [sys.executable, "manage.py"]

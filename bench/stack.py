@@ -156,7 +156,7 @@ class Stack(contextlib.ExitStack):
 
     # gunicorn and nginx -------------------------------------------------------
 
-    def gunicorn(self, env, workers=2, threads=1, log="gunicorn.log"):
+    def gunicorn(self, env, workers=2, threads=1, log="gunicorn.log", app=None):
         port = free_port()
         env = {
             **env,
@@ -165,6 +165,7 @@ class Stack(contextlib.ExitStack):
             "GUNICORN_THREADS": str(threads),
         }
         args = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
+        args += [app] if app else []  # instead of the config's cms.wsgi
         process = self.start(args, log, env=env)
         wait_for_port(port, process, log=self.dir / log)
         return Server(process, port)

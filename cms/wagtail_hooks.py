@@ -29,6 +29,7 @@ from cms.i18n.admin_views import board_sites
 from cms.network import admin_views as network_admin
 from cms.network.dashboard import SITE_PANELS
 from cms.stories import erasure_views, translation_review_views
+from cms.transfer.wordpress import admin_views as wordpress_views
 from cms.transfer.wordpress.report import register_import_actions
 
 # Network: every site, adding sites, members of each site.
@@ -218,3 +219,9 @@ def hide_network_translation_report(request, menu_items):
 @hooks.register("register_log_actions")
 def wordpress_import_log_actions(actions):
     register_import_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def wordpress_import_urls():
+    urls = (wordpress_views.urlpatterns, "wordpress_import")
+    return [path("network/<int:site_id>/wordpress/", include(urls))]

@@ -5,6 +5,8 @@ Environment variables (besides the app's, docs/deploy.md):
   WEB_CONCURRENCY   worker processes (default: 2 per core, plus 1)
   GUNICORN_THREADS  threads per worker (default 1: sync workers behind nginx,
                     which buffers slow clients)
+  GUNICORN_ACCESS_LOG  "-" to log each request to stderr too (default: off,
+                    nginx logs every request)
 """
 
 import multiprocessing
@@ -22,6 +24,6 @@ max_requests = 2000
 max_requests_jitter = 200
 # Only nginx on this machine may say a request came over https.
 forwarded_allow_ips = "127.0.0.1"
-accesslog = "-"
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss "%({host}i)s"'

@@ -8,6 +8,7 @@ from io import BytesIO
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image as PillowImage
 
 from django.db import transaction
@@ -38,6 +39,7 @@ def sheffield(django_db_setup, django_db_blocker):
             status=WordPressImport.Status.DONE,
             origin="https://leeds.cityofsanctuary.org",
         )
+        make_site(name="Bristol", hostname="bristol.localhost")  # not imported
         site = make_site(name="Sheffield", hostname="sheffield.localhost")
         output = import_wordpress(site, "--map", "Stories=inspiration")
         yield SimpleNamespace(site=site, leeds=leeds, output=output)
@@ -114,6 +116,7 @@ def test_gutenberg_blocks_links_files_and_network_sites(sheffield, db):
     assert (
         '<a href="http://leeds.localhost/2020/05/01/leeds-welcomes/">Leeds</a>' in links
     )
+    assert '<a href="http://bristol.localhost/events/">Bristol</a>' in links
     assert '<a href="https://hull.cityofsanctuary.org/">Hull</a>' in links
     image = body_of(week, "image")[0]["value"]
     assert image["caption"] == "Walking together"
@@ -173,6 +176,14 @@ def test_pages_keep_their_hierarchy_and_take_over_the_empty_starter_page(sheffie
     assert f'<a id="{leaflet.pk}" linktype="document">leaflet</a>' in contact
     assert body_of(about, "image")[0]["value"]["alt_text"] == "Our café"
     assert "<ol><li>First we listen.</li>" in body_of(about, "paragraph")[2]["value"]
+
+
+def test_a_link_to_an_uploaded_picture_leads_to_a_rendition_not_the_original(
+    sheffield, db
+):
+    contact = body_of(page_of(303, sheffield.site), "paragraph")[0]["value"]
+    link = BeautifulSoup(contact, "html.parser").find("a", string="our walk")
+    assert link["href"].startswith("/media/images/walk.max-1600x1600")
 
 
 def test_drafts_and_private_posts_are_drafts_and_the_rest_is_skipped(sheffield, db):

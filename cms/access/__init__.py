@@ -40,6 +40,7 @@ Enforced in the admin
   checks.py                      cms.E001: nobody but superusers manages users,
                                  groups or sites (T6)
   ../i18n/access.py              translators: one site, one language (T13)
+  ../transfer/wordpress/admin_views.py  WordPress imports: network admins only
 
 docs/upgrading.md lists the Wagtail addresses mounted over and the internal APIs
 these rules use. tests/isolation/ and tests/security/test_admin_crawler.py prove them.

@@ -77,7 +77,9 @@ def panel_field_names(panels):
 class BasePage(ListingMixin, Page):
     """The root of every page type of the network."""
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # Search ranks a word in the title first (Wagtail's boost 2), then in the
+    # summary (any boost, even below 1, weighs more than the text's none).
+    search_fields = [*Page.search_fields, index.SearchField("summary", boost=0.5)]
     base_form_class = SitePageForm
     promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
 

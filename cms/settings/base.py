@@ -9,6 +9,8 @@ Environment variables read here:
   REDIS_URL       the cache shared by every process (production requires it);
                   local memory when unset
   CACHE_KEY_PREFIX  prefix for this installation's keys in a shared Redis
+  OPENSEARCH_URL  search on OpenSearch (https://user:password@host:9200) instead
+                  of PostgreSQL; OPENSEARCH_INDEX_PREFIX names its indexes
   STATIC_ROOT, MEDIA_ROOT  where collectstatic writes and uploads are kept
                   (default: staticfiles/ and media/ in the checkout)
   ADMIN_BASE_URL  the one address the admin is used on
@@ -204,11 +206,26 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    # Uploaded WordPress exports until their import ends: never under MEDIA_ROOT.
+    "imports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BASE_DIR / "imports"},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "City of Sanctuary network"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: PostgreSQL full-text search through Wagtail's database backend; a
+# network that outgrows it sets OPENSEARCH_URL (docs/deploy.md, "Search").
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+if OPENSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "wagtail.search.backends.opensearch3",
+        "URLS": [OPENSEARCH_URL],
+        "INDEX_PREFIX": os.environ.get("OPENSEARCH_INDEX_PREFIX", "sanctuary_"),
+        "TIMEOUT": 5,
+    }
 # Background work (imports, exports): "background" tasks wait in the database for
 # `manage.py db_worker --backend background`; Wagtail's own tasks stay immediate.
 TASKS = {

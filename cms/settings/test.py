@@ -1,3 +1,5 @@
+import tempfile
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
@@ -6,6 +8,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "imports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tempfile.mkdtemp(prefix="sanctuary-imports-")},
+    },
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 NETWORK_HOSTS = ["localhost", ".localhost", "127.0.0.1", "testserver"]

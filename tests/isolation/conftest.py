@@ -14,7 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
 
 from cms.access.roles import site_collection
-from cms.models import CharterStatement, SiteIdentity, StandardPage
+from cms.models import CharterStatement, SiteIdentity, StandardPage, WordPressImport
 from groups.models import SupportingOrganisation
 from streams.models import AwardScheme
 from tests.factories import make_member
@@ -91,6 +91,11 @@ def net(group_site, other_group_site, site_editor, site_moderator, site_translat
     identity = SiteIdentity.for_site(b)
     identity.charity_number = SENTINEL
     identity.save()
+    wordpress_run = WordPressImport.objects.create(
+        site=b,
+        status=WordPressImport.Status.DONE,
+        report={"counts": {"news pages": 1}, "lines": [[7, SENTINEL]]},
+    )
     return SimpleNamespace(
         a=a,
         b=b,
@@ -112,4 +117,5 @@ def net(group_site, other_group_site, site_editor, site_moderator, site_translat
         b_supporter=supporter,
         b_scheme=scheme,
         charter=charter,
+        b_wordpress_run=wordpress_run,
     )

@@ -1,5 +1,5 @@
-"""Isolation of the project's own admin areas: the Network area (sites, members)
-and the per-site audit trail."""
+"""Isolation of the project's own admin areas: the Network area (sites, members,
+WordPress imports) and the per-site audit trail."""
 
 from tests.isolation.common import url
 
@@ -9,6 +9,10 @@ REFUSED = [
     lambda net: url("cms_network:add"),
     lambda net: url("cms_site_audit", query=f"site={net.b.pk}"),
     lambda net: url("cms_site_audit", query=f"site={net.b.pk}&export=csv"),
+    lambda net: url("wordpress_import:start", net.b.pk),
+    lambda net: url("wordpress_import:start", net.a.pk),  # network admins only
+    lambda net: url("wordpress_import:run", net.b.pk, net.b_wordpress_run.pk),
+    lambda net: url("wordpress_import:run", net.a.pk, net.b_wordpress_run.pk),
 ]
 
 LISTINGS = [
@@ -25,4 +29,6 @@ POSTS = [
         lambda net: url("cms_network:remove_member", net.b.pk),
         {"person": "{b_editor}", "role": "{b_editor_role}"},
     ),
+    (lambda net: url("wordpress_import:start", net.b.pk), {"mapping": "News=story"}),
+    (lambda net: url("wordpress_import:start", net.a.pk), {"dry_run": "on"}),
 ]

@@ -7,7 +7,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Revision, WorkflowState
 
-from cms.models import CharterStatement, SiteIdentity
+from cms.models import CharterStatement, SiteIdentity, WordPressImport
 from groups.models import SupportingOrganisation
 from streams.models import AwardScheme
 from tests.isolation import (
@@ -60,6 +60,7 @@ def fingerprint(net):
             AwardScheme.objects.filter(site=net.b).values_list("pk", "name")
         ),
         "charter": list(CharterStatement.objects.values_list("pk", "title")),
+        "imports": list(WordPressImport.objects.values_list("pk", "status")),
     }
 
 

@@ -40,6 +40,7 @@ from cms.models import (
     StandardPage,
     StoryIndexPage,
     StoryPage,
+    WordPressImport,
 )
 from groups.models import SupportingOrganisation
 from search.models import SitePromotion
@@ -200,6 +201,9 @@ def build_site_b(a, b):
             last_seen_at=timezone.now(),
             is_editing=True,
         ),
+        wordpress_run=WordPressImport.objects.create(
+            site=b, report={"counts": {}, "lines": [[7, SENTINEL]]}
+        ),
         upload=UploadedFile.objects.create(
             file=ContentFile(b"x", name=f"{SENTINEL}.txt"), uploaded_by_user=b_editor
         ),
@@ -247,6 +251,7 @@ BY_NAME = {
     "site_id": lambda b: [b.b.pk],
     "news_id": page_ids,
     "redirect_id": lambda b: [b.redirect.pk],
+    "run_id": lambda b: [b.wordpress_run.pk],
 }
 
 # The object a bare `pk` means, by the URL's namespace.

@@ -89,8 +89,8 @@ def video_url(src):
 class Converter:
     """One post's content into blocks; `links` resolves images and addresses."""
 
-    def __init__(self, links, title, classic=True):
-        self.links, self.title, self.classic = links, title, classic
+    def __init__(self, links, title):
+        self.links, self.title, self.classic = links, title, True
         self.blocks, self.rich, self.line, self.notes = [], [], [], []
 
     def convert(self, content, item_id=None):

@@ -223,11 +223,13 @@ class Importer:
             index = pages.index(kind)
             for taxonomy, pairs in (("category", item.categories), ("tag", item.tags)):
                 for slug, name in pairs:
+                    if (taxonomy, slug) in terms:
+                        continue
                     mapped = taxonomy == "category" and kind != "news"
                     tag = Tag.objects.filter(name=name[:100]).first()
-                    terms.setdefault(
-                        (taxonomy, slug),
-                        (index, None if mapped or not tag else tag.slug),
+                    terms[taxonomy, slug] = (
+                        index,
+                        None if mapped or not tag else tag.slug,
                     )
         redirects.for_terms(terms, pages.indexes)
         self.progress(100, 100, _("Redirects"))

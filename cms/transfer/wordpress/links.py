@@ -8,6 +8,10 @@ import re
 from collections import defaultdict
 from urllib.parse import parse_qs, urlsplit
 
+from django.conf import settings
+
+from wagtail.models import Site
+
 from .wxr import UPLOADED
 
 SIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
@@ -35,6 +39,7 @@ class Links:
         self.hosts = {host, f"www.{host}"}
         self.network = urlsplit(export.base_site_url).hostname or ""
         self.origins = origins
+        self.sites = None
         self.by_path, self.by_upload = {}, {}
         self.pages, self.images, self.documents = {}, {}, {}
         self.image_urls = {}
@@ -66,12 +71,29 @@ class Links:
         host = parts.hostname
         if host is None or host in self.hosts:
             return self.local(parts, notes)
-        if host in self.origins:
+        root = self.origins.get(host) or self.network_site(host)
+        if root:
             address = parts.path + (f"?{parts.query}" if parts.query else "")
-            return ("url", self.origins[host] + address)
+            return ("url", root + address)
         if self.network and host.endswith(f".{self.network}"):
             notes.append(f"a link to {host}, not on the network yet, kept")
         return ("url", href)
+
+    def network_site(self, host):
+        """The root URL of the network site named like an old subsite host:
+        leeds.<WordPress network> is leeds.<NETWORK_DOMAIN>, if it exists."""
+        if not self.network or not host.endswith(f".{self.network}"):
+            return None
+        label = host.removesuffix(f".{self.network}")
+        if "." in label:
+            return None
+        if self.sites is None:
+            suffix = f".{settings.NETWORK_DOMAIN}"
+            self.sites = {
+                site.hostname.removesuffix(suffix): site.root_url
+                for site in Site.objects.filter(hostname__endswith=suffix)
+            }
+        return self.sites.get(label)
 
     def local(self, parts, notes):
         uploaded = upload_path(parts.path)
@@ -80,7 +102,7 @@ class Links:
             if wp_id in self.documents:
                 return ("document", self.documents[wp_id])
             if wp_id in self.image_urls:
-                return ("url", self.image_urls[wp_id])
+                return ("url", self.image_urls[wp_id]())
             notes.append(f"a link to the missing file {uploaded} removed")
             return None
         wp_id = self.target_id(parts)

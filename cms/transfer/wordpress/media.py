@@ -12,13 +12,16 @@ from pathlib import PurePosixPath
 from PIL import Image as PillowImage
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.utils.file import hash_filelike
 
 IMAGE_EXTENSIONS = {"gif", "jpg", "jpeg", "png", "webp"}
+LINKED_IMAGE = "max-1600x1600"
 
 
 def extension(path):
@@ -112,11 +115,20 @@ class MediaImport:
         except OSError:
             return None
 
+    def rendition_url(self, image):
+        """A link to a picture goes to a large rendition: originals stay private."""
+        try:
+            return image.find_existing_rendition(Filter(LINKED_IMAGE)).url
+        except ObjectDoesNotExist:
+            rendition = image.create_rendition(Filter(LINKED_IMAGE))
+            self.written.append(rendition.file.name)
+            return rendition.url
+
     def remember(self, item, obj, is_image, alt):
         links = self.run.links
         if is_image:
             caption = item.excerpt[:250]
             links.images[item.id] = (obj.pk, alt, caption, obj.title)
-            links.image_urls[item.id] = obj.file.url
+            links.image_urls[item.id] = lambda: self.rendition_url(obj)
         else:
             links.documents[item.id] = obj.pk

@@ -34,6 +34,10 @@ class Report:
         report.lines = [tuple(line) for line in data.get("lines", [])]
         return report
 
+    def rows(self):
+        """(kind, number) pairs, by kind: what the admin's report table shows."""
+        return sorted(self.counts.items())
+
     def summary(self):
         return ", ".join(f"{kind}: {n}" for kind, n in sorted(self.counts.items()))
 
