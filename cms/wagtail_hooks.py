@@ -29,6 +29,7 @@ from cms.i18n.admin_views import board_sites
 from cms.network import admin_views as network_admin
 from cms.network.dashboard import SITE_PANELS
 from cms.stories import erasure_views, translation_review_views
+from cms.transfer.bundle import export as bundle_export
 from cms.transfer.wordpress import admin_views as wordpress_views
 from cms.transfer.wordpress.report import register_import_actions
 
@@ -162,6 +163,11 @@ def role_log_actions(actions):
 @hooks.register("register_log_actions")
 def consent_log_actions(actions):
     trail.register_consent_actions(actions)
+
+
+@hooks.register("register_log_actions")
+def bundle_log_actions(actions):
+    bundle_export.register_log_actions(actions)
 
 
 class AuditMenuItem(MenuItem):

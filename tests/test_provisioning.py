@@ -182,3 +182,10 @@ def test_provisioning_costs_the_same_queries_with_3_or_30_sites(db):
     at_thirty = provisioning_queries(30)
     assert Site.objects.count() == 32
     assert at_three == at_thirty
+
+
+def test_a_second_site_of_the_same_name_is_refused_in_one_line(group_site):
+    before = footprint()
+    with pytest.raises(CommandError, match="A site called Sheffield already exists."):
+        create_site("--kind=group", "--name=Sheffield", "--hostname=other.localhost")
+    assert footprint() == before

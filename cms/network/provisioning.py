@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -22,7 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.access.roles import RoleBuilder
+from cms.access.roles import RoleBuilder, role_group_name
 from cms.models import (
     CharterPage,
     EventIndexPage,
@@ -94,6 +95,11 @@ class NewSite:
         if unknown:
             errors["languages"] = _("Unknown language: %(codes)s.") % {
                 "codes": ", ".join(unknown)
+            }
+        taken = Group.objects.filter(name=role_group_name(self.name, Role.EDITOR))
+        if not errors and taken.exists():
+            errors["name"] = _("A site called %(name)s already exists.") % {
+                "name": self.name
             }
         if errors:
             raise ValidationError(errors)
