@@ -27,6 +27,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 from bench import web  # noqa: E402
 from bench.network import QUERIES, build_network, create_database  # noqa: E402
 
+TEXT_INDEX = "search_indexentry_text_gin"
+
 
 def timings(client, requests):
     times = []
@@ -41,16 +43,17 @@ def timings(client, requests):
     return times
 
 
-def report(label, times):
+def report(label, times, target):
     times = sorted(times)
     p95 = times[max(0, round(len(times) * 0.95) - 1)]
     print(
         f"{label:<28} n={len(times):<4} median {statistics.median(times):6.1f} ms"
         f"   p95 {p95:6.1f} ms   max {times[-1]:6.1f} ms"
+        f"   (target p95 < {target} ms: {'met' if p95 < target else 'NOT met'})"
     )
 
 
-def search_latencies(backend):
+def search_latencies(indexes):
     from django.test import Client
 
     from wagtail.models import Site
@@ -73,10 +76,10 @@ def search_latencies(backend):
             {"page": "3"},
         )
     ]
-    print(f"\nSearch with {backend} (Django's test client, one at a time):")
-    report("per-site search", timings(client, local))
-    report("national search", timings(client, national))
-    report("national search, filtered", timings(client, filtered))
+    print(f"\nSearch, {indexes} (Django's test client, one at a time):")
+    report("per-site search", timings(client, local), 50)
+    report("national search", timings(client, national), 150)
+    report("national search, filtered", timings(client, filtered), 150)
 
 
 def main():
@@ -86,8 +89,7 @@ def main():
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import connection
-    from django.test import override_settings
+    from django.db import connection, transaction
 
     from wagtail.models import Page, Site
 
@@ -100,10 +102,12 @@ def main():
         os.environ["DATABASE_URL"], cached=hasattr(settings, "PAGE_CACHE_SECONDS")
     )
     web.print_table(figures, sizes, queries)
-    stock = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-    with override_settings(WAGTAILSEARCH_BACKENDS=stock):
-        search_latencies("Wagtail's PostgreSQL backend as it comes")
-    search_latencies("the network's backend, search/backend.py")
+    with transaction.atomic():  # the index dropped for this run only
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP INDEX IF EXISTS {TEXT_INDEX}")
+        search_latencies("Wagtail's indexes only (before)")
+        transaction.set_rollback(True)
+    search_latencies(f"{TEXT_INDEX} too (search/migrations/0002)")
 
 
 if __name__ == "__main__":

@@ -72,6 +72,8 @@ class Stack(contextlib.ExitStack):
         self.dir = Path(tempfile.mkdtemp(prefix=f"sanctuary-{name}-"))
         self.dir.chmod(0o755)  # nginx's workers read the static files in it
         self.callback(shutil.rmtree, self.dir, ignore_errors=True)
+        # Stopped by SIGTERM (a CI timeout): still stop every server on the way out.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     def start(self, args, log, env=None, cwd=ROOT):
         """A process in its own session, ended with SIGTERM (then SIGKILL) at close."""

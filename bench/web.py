@@ -13,9 +13,10 @@ import pickle
 import re
 import secrets
 import subprocess
+import sys
 from dataclasses import dataclass
 
-from bench.stack import Stack
+from bench.stack import ROOT, Stack
 
 CONCURRENCY = 8
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
@@ -52,6 +53,8 @@ def wrk(port, host, path):
             "-t2",
             f"-c{CONCURRENCY}",
             f"-d{SECONDS}s",
+            "--timeout",
+            "30s",
             "--latency",
             *headers,
             f"http://127.0.0.1:{port}{path}",
@@ -119,6 +122,12 @@ def page_loads(database_url, cached):
             "STATIC_ROOT": str(stack.dir / "static"),
         }
         env.pop("DEBUG", None)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
         figures = {}
         bodies, figures["uncached"] = app_loads(stack, env, 0)
         if cached:

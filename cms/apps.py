@@ -16,6 +16,7 @@ class CmsConfig(AppConfig):
 
         from cms.access.checks import check_no_escalating_groups
         from cms.audit.log import record_site_of_deleted_page
+        from cms.cache import triggers as cache_triggers
         from cms.i18n.homes import forget_root_paths, open_ticked_languages
         from cms.i18n.live_words import keep_published_words
         from cms.middleware import forget_site_hostnames
@@ -57,4 +58,6 @@ class CmsConfig(AppConfig):
         post_save.connect(
             keep_published_words, sender=TranslationLog, dispatch_uid="live_words"
         )
+        # Cache: whatever a public page shows invalidates it (cms/cache/triggers.py).
+        cache_triggers.connect()
         checks.register(check_no_escalating_groups, checks.Tags.database)

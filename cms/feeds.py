@@ -1,4 +1,4 @@
-"""Per-site feeds: RSS for news and iCalendar for events."""
+"""Per-site feeds: RSS for news, iCalendar for events, the sitemap."""
 
 from datetime import datetime, time
 
@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Site
 
+from cms.cache.network import private_q
 from cms.ical import calendar_response
-from cms.models import EventPage, NewsPage
+from cms.models import EventPage, NewsPage, StoryPage
 
 FEED_SIZE = 30
 
@@ -64,3 +66,21 @@ def events_calendar(request):
     site = request_site(request)
     events = EventPage.objects.live().public().on_site(site).upcoming()
     return calendar_response(events, request, "events.ics", name=site.site_name)
+
+
+class NetworkSitemap(Sitemap):
+    """Wagtail's sitemap in one query however many page types there are: pages
+    in their base form, stories only where StoryPage.get_sitemap_urls lists them."""
+
+    def items(self):
+        unlisted = StoryPage.objects.exclude(
+            pk__in=StoryPage.objects.consented().filter(network_display=True)
+        )
+        return (
+            self.get_wagtail_site()
+            .root_page.get_descendants(inclusive=True)
+            .live()
+            .exclude(private_q())
+            .exclude(pk__in=unlisted.values("pk"))
+            .order_by("path")
+        )

@@ -16,7 +16,12 @@ urlpatterns = [
     ),  # scoped views ahead of Wagtail's
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"wagtail": feeds.NetworkSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("feeds/news.rss", feeds.NewsFeed(), name="news_feed"),
     path("feeds/events.ics", feeds.events_calendar, name="events_calendar"),

@@ -1,6 +1,6 @@
 """Every Wagtail hook of the network core, in sections: network, dashboard,
-access, stories, audit, i18n. Bodies call into the packages; append to your
-section. Admin menu orders are distinct across the project:
+access, stories, audit, i18n, transfer, cache. Bodies call into the packages;
+append to your section. Admin menu orders are distinct across the project:
 
   150 Network                    210 Supporters (groups)      240 Search promotions
   200 Network news on my site    220 Sanctuary Awards         250 Translation status
@@ -231,3 +231,13 @@ def wordpress_import_log_actions(actions):
 def wordpress_import_urls():
     urls = (wordpress_views.urlpatterns, "wordpress_import")
     return [path("network/<int:site_id>/wordpress/", include(urls))]
+
+
+# Cache: a CDN in front keeps no story of sanctuary; the anonymous page cache
+# (cms/cache/) is invalidated at once on withdrawal, a CDN only on purge.
+
+
+@hooks.register("before_serve_page")
+def keep_stories_out_of_shared_caches(page, request, serve_args, serve_kwargs):
+    if page.specific_class._meta.label == "cms.StoryPage":
+        request.page_cache_cdn_refused = True

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
 
@@ -60,18 +61,17 @@ def network_entries(site, request, language=None):
     return entries
 
 
-def news_section(home):
-    """The news section of a site home, in the home's language where translated."""
+def news_section(home, language):
+    """The news section of a site home, in `language` where it is translated."""
     sections = NewsIndexPage.objects.live().filter(below(home, children_only=True))
-    return in_language(sections, home.locale.language_code).first()
+    return in_language(sections, language).first()
 
 
 def site_news(site, request, home=None, limit=None, pinned_first=False):
-    """Local and network news of `site` in the language of `home` (a version of
-    its home page), newest first (pinned items on top)."""
-    home = home or site.root_page
-    language = home.locale.language_code
-    index = news_section(home)
+    """Local and network news of `site` (below `home`, a version of its home
+    page) in the reader's language, newest first (pinned items on top)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    index = news_section(home or site.root_page, language)
     local = []
     if index is not None:
         news = index.listing(language)

@@ -11,8 +11,9 @@ from operator import or_
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from cms.cache.network import network_data, private_q
 from cms.models import StoryPage
 from cms.network.kinds import SiteKind
 
@@ -20,7 +21,7 @@ HOME_DEPTH = 2
 
 
 def published_pages():
-    return Page.objects.live().public().filter(depth__gte=HOME_DEPTH)
+    return Page.objects.live().exclude(private_q()).filter(depth__gte=HOME_DEPTH)
 
 
 def site_pages(site, locale):
@@ -90,4 +91,4 @@ def any_path(paths):
 
 
 def active_locale(language_code):
-    return Locale.objects.filter(language_code=language_code).first()
+    return network_data().locales.get(language_code)

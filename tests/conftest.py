@@ -1,6 +1,16 @@
 import pytest
 
+from django.core.cache import cache
+
 from tests.factories import make_member, make_site, make_user
+from tests.page_cache import REDIS_CACHES, RecordingBackend
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves cached
+    site bundles behind, under counters its rollback cannot undo."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -51,3 +61,24 @@ def site_translator(group_site):
 @pytest.fixture
 def other_site_editor(other_group_site):
     return make_member(other_group_site, "editor")
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """The page cache on, in Redis (as production has it), emptied first."""
+    settings.CACHES = REDIS_CACHES
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
+def cdn(settings):
+    """A CDN in front, purged through Wagtail's frontend cache: the URLs it was
+    asked to purge."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "tests.page_cache.RecordingBackend"}
+    }
+    RecordingBackend.purged = []
+    return RecordingBackend.purged

@@ -1,16 +1,20 @@
-"""Each public page renders in a bounded number of queries, however long its list."""
+"""Each public page renders in at most 12 queries, uncached, however long its list
+and however many sites the network has."""
 
 import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from groups.models import SupportersPage, SupportingOrganisation
+from wagtail.models import Page, Site, get_page_models
+
+from groups.models import GroupHomePage, SupportersPage, SupportingOrganisation
 from streams.models import AwardedOrganisation, AwardScheme, AwardsPage
 from tests import content
+from tests.security.xss import corpus_sites, place
 
 HOST = "sheffield.localhost"
-MAX_QUERIES = 25
+MAX_QUERIES = 12
 
 
 def count_queries(client, path, host=HOST):
@@ -138,3 +142,63 @@ def test_detail_pages_render_in_a_bounded_number_of_queries(client, group_site):
         assert count_queries(client, page.url) <= MAX_QUERIES, page.title
     assert count_queries(client, "/get-involved/") <= MAX_QUERIES
     assert count_queries(client, "/about/") <= MAX_QUERIES
+
+
+def one_page_of_each_type():
+    """A national, a group and a stream site with a live page of every type."""
+    sites = corpus_sites()
+    content.add_story(sites[0], "A story", network_display=True)
+    content.add_news(sites[0], "Local news")
+    content.add_event(sites[0], "A meeting")
+    content.add_inspiration(sites[0], "A welcome meal")
+    for model in get_page_models():
+        page, parent = place(model, sites)
+        if parent is not None:
+            page.title = f"A {model._meta.verbose_name}"
+            content.publish(parent, page)
+    return sites
+
+
+def public_addresses():
+    """(label, host, path): every live page, then search, feeds and a translation."""
+    hosts = dict(Site.objects.values_list("pk", "hostname"))
+    found = []
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        site_id, _root, path = page.get_url_parts()
+        found.append((type(page).__name__, hosts[site_id], path))
+    found += [
+        ("national search", "localhost", "/search/?q=news"),
+        ("site search", HOST, "/search/?q=news"),
+        ("news feed", HOST, "/feeds/news.rss"),
+        ("events feed", HOST, "/feeds/events.ics"),
+        ("sitemap", HOST, "/sitemap.xml"),
+        ("network calendar", "localhost", "/a-network-wide-page/calendar/"),
+        ("Arabic group home", HOST, "/ar/"),
+    ]
+    return found
+
+
+def add_group_sites(count):
+    root = Page.get_first_root_node()
+    for n in range(count):
+        home = root.add_child(instance=GroupHomePage(title=f"Town {n}", slug=f"t{n}"))
+        Site.objects.create(hostname=f"town-{n}.localhost", root_page=home)
+
+
+def test_every_public_page_takes_at_most_12_queries_at_3_and_300_sites(client, db):
+    one_page_of_each_type()
+    addresses = public_addresses()
+    shown = {label for label, _host, _path in addresses}
+    assert {model.__name__ for model in get_page_models()} - {"Page"} <= shown
+    with_three = {
+        (label, path): count_queries(client, path, host)
+        for label, host, path in addresses
+    }
+    assert max(with_three.values()) <= MAX_QUERIES, with_three
+    add_group_sites(297)
+    assert Site.objects.count() == 300
+    with_300 = {
+        (label, path): count_queries(client, path, host)
+        for label, host, path in addresses
+    }
+    assert with_300 == with_three

@@ -7,9 +7,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language_from_path
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
-from .access import site_locales
+from cms.cache.sites import site_data
+
 from .public import source_page_for_path
 
 
@@ -19,10 +20,11 @@ class SiteLanguageMiddleware:
 
     def __call__(self, request):
         code = get_language_from_path(request.path_info)
-        site = Site.find_for_request(request) if code else None
+        data = site_data(request) if code else None
+        site = data and data.site
         if site is None or code == settings.LANGUAGE_CODE:
             return self.get_response(request)
-        locale = site_locales(site).filter(language_code=code).first()
+        locale = data.locales.get(code) if code in data.languages else None
         if locale is None:
             raise Http404
         response = self.get_response(request)

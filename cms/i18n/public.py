@@ -9,8 +9,9 @@ from django.db.models import Count, Exists, OuterRef, Q
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from .access import site_locales
-from .languages import direction, language_order, local_name
+from cms.cache.sites import site_data
+
+from .languages import direction, local_name
 
 
 @dataclass
@@ -28,21 +29,18 @@ class LanguageVersion:
 
 def language_versions(request, site, page):
     """The site's languages, each with this page or else the site's home in it."""
-    codes = [
-        settings.LANGUAGE_CODE,
-        *sorted(
-            site_locales(site).values_list("language_code", flat=True),
-            key=language_order,
-        ),
-    ]
+    data = site_data(request)
+    codes = data.codes
     home = site.root_page
-    keys = {home.translation_key, page.translation_key if page else None} - {None}
-    candidates = (
-        Page.objects.live()
-        .filter(translation_key__in=keys, locale__language_code__in=codes)
-        .select_related("locale")
-    )
-    found = {(p.translation_key, p.locale.language_code): p for p in candidates}
+    found = {(home.translation_key, code): p for code, p in data.homes.items()}
+    if page and page.translation_key != home.translation_key:
+        codes_of = {locale.pk: code for code, locale in data.locales.items()}
+        candidates = Page.objects.live().filter(
+            translation_key=page.translation_key, locale__in=codes_of
+        )
+        found.update(
+            {(p.translation_key, codes_of[p.locale_id]): p for p in candidates}
+        )
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     versions = []
     for code in codes:
@@ -57,10 +55,10 @@ def language_versions(request, site, page):
     return versions
 
 
-def translation_progress(page):
+def translation_progress(page, default_locale):
     """(translated, total) strings of a page made by wagtail-localize, or None
     when the page is not a translation."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    if page.locale_id == default_locale.pk:
         return None
     if page.alias_of_id:
         return (0, 1)

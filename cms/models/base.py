@@ -2,15 +2,18 @@
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.access.media import SitePageForm
+from cms.cache.network import network_data, private_q
 from cms.pagination import page_of
 
 SHARED_SECTION_TYPES = [
@@ -74,8 +77,16 @@ def panel_field_names(panels):
     return names
 
 
+class NetworkPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's, from the cached list of view restrictions."""
+        return private_q()
+
+
 class BasePage(ListingMixin, Page):
     """The root of every page type of the network."""
+
+    objects = PageManager.from_queryset(NetworkPageQuerySet)()
 
     # Search ranks a word in the title first (Wagtail's boost 2), then in the
     # summary (any boost, even below 1, weighs more than the text's none).
@@ -89,6 +100,13 @@ class BasePage(ListingMixin, Page):
     @property
     def social_image(self):
         return self.listing_image
+
+    def get_view_restrictions(self):
+        """Wagtail's, without a query where the cached list shows that no
+        restriction can apply (cms.cache.network)."""
+        if network_data().possibly_restricted(self.path):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
 
 def with_card_images(queryset, fields=("listing_image",)):
@@ -154,3 +172,12 @@ class SiteHomePage(BasePage):
 
     class Meta:
         abstract = True
+
+    @property
+    def localized_draft(self):
+        """As Wagtail's, from the translations the site bundle (cms.cache.sites)
+        fetched with this home page, when it comes from there."""
+        homes = self.__dict__.get("localized_homes")
+        if homes is None:
+            return super().localized_draft
+        return homes.get(get_language(), self)

@@ -4,9 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from cms.cache.network import default_locale, locale
 
 
 class CharterPart(models.TextChoices):
@@ -56,7 +58,7 @@ class DeclarationPrinciple(OrderedStatement):
 
 def in_active_locale(queryset):
     """The items in the reader's language, falling back to the default language."""
-    active, default = Locale.get_active(), Locale.get_default()
+    active, default = locale(), default_locale()
     rows = list(queryset.filter(locale_id__in={active.pk, default.pk}))
     translated = {row.translation_key for row in rows if row.locale_id == active.pk}
     return [

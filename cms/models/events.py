@@ -9,17 +9,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.i18n.listings import children_in_language
 from cms.ical import calendar_response
 
-from .base import BasePage, IndexPage
+from .base import BasePage, IndexPage, NetworkPageQuerySet
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(NetworkPageQuerySet):
     def upcoming(self):
         """Events that have not ended yet, soonest first."""
         return self.filter(end__gte=timezone.now()).order_by("start", "pk")

@@ -10,16 +10,15 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.i18n.listings import children_in_language
 
-from .base import BasePage, IndexPage
+from .base import BasePage, IndexPage, NetworkPageQuerySet
 
 
-class NewsQuerySet(PageQuerySet):
+class NewsQuerySet(NetworkPageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at")
 

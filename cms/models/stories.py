@@ -9,7 +9,6 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -18,7 +17,7 @@ from cms.audit.log import consent_before, log_consent_changes
 from cms.blocks import BodyBlock
 from cms.i18n.listings import children_in_language
 
-from .base import BasePage, IndexPage
+from .base import BasePage, IndexPage, NetworkPageQuerySet
 from .story_consent import SCOPE_FIELDS, StoryConsentMixin, StoryPermissionTester
 
 CONSENT_FIELDS = ["consent_given_on", "consent_method", "consent_recorded_by"]
@@ -31,7 +30,7 @@ LOGGED_CONSENT_FIELDS = [
 ]
 
 
-class StoryQuerySet(PageQuerySet):
+class StoryQuerySet(NetworkPageQuerySet):
     def consented(self):
         """Stories whose storyteller's consent to the web is recorded, not withdrawn
         and not due for review."""

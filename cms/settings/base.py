@@ -7,8 +7,14 @@ Environment variables read here:
   NETWORK_DOMAIN  national hostname; group sites default to <slug>.<domain>
   ALLOWED_HOSTS   extra comma-separated hostnames (custom domains)
   REDIS_URL       the cache shared by every process (production requires it);
-                  local memory when unset
+                  local memory when unset, and then no page cache
   CACHE_KEY_PREFIX  prefix for this installation's keys in a shared Redis
+  PAGE_CACHE_SECONDS  longest life of an anonymous page in the cache (600)
+  CDN_CACHE_SECONDS   s-maxage for a CDN in front (0: none)
+  FRONTEND_CACHE  purging of that CDN: "http" (FRONTEND_CACHE_LOCATION, such as
+                  Varnish), "cloudflare" (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ZONE_ID)
+                  or "cloudfront" (CLOUDFRONT_DISTRIBUTION_ID);
+                  FRONTEND_CACHE_HOSTNAMES limits it to those hosts
   OPENSEARCH_URL  search on OpenSearch (https://user:password@host:9200) instead
                   of PostgreSQL; OPENSEARCH_INDEX_PREFIX names its indexes
   STATIC_ROOT, MEDIA_ROOT  where collectstatic writes and uploads are kept
@@ -96,6 +102,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "cms.middleware.SiteHostMiddleware",
+    "cms.cache.middleware.SiteDataMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -104,6 +111,7 @@ MIDDLEWARE = [
     "cms.i18n.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "cms.cache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -156,6 +164,39 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous pages kept whole in the shared cache (cms/cache), only with Redis;
+# invalidated at once by every change (cms/cache/triggers.py), this is a ceiling.
+PAGE_CACHE_SECONDS = (
+    int(os.environ.get("PAGE_CACHE_SECONDS", "600")) if REDIS_URL else 0
+)
+# How long a CDN in front may keep a public page (s-maxage); 0 without a CDN.
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
+# Purging that CDN (cms/cache/frontend.py): Wagtail's backend named by
+# FRONTEND_CACHE, with its variables; FRONTEND_CACHE_HOSTNAMES limits it to hosts.
+FRONTEND_CACHE_BACKENDS = {
+    "http": ("HTTPBackend", {"LOCATION": "FRONTEND_CACHE_LOCATION"}),
+    "cloudflare": (
+        "CloudflareBackend",
+        {"BEARER_TOKEN": "CLOUDFLARE_API_TOKEN", "ZONEID": "CLOUDFLARE_ZONE_ID"},
+    ),
+    "cloudfront": (
+        "CloudfrontBackend",
+        {"DISTRIBUTION_ID": "CLOUDFRONT_DISTRIBUTION_ID"},
+    ),
+}
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")
+if FRONTEND_CACHE:
+    _backend, _variables = FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": f"wagtail.contrib.frontend_cache.backends.{_backend}",
+            **{name: os.environ.get(variable) for name, variable in _variables.items()},
+        }
+    }
+    if os.environ.get("FRONTEND_CACHE_HOSTNAMES"):
+        WAGTAILFRONTENDCACHE["default"]["HOSTNAMES"] = os.environ[
+            "FRONTEND_CACHE_HOSTNAMES"
+        ].split(",")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -218,7 +259,7 @@ WAGTAIL_SITE_NAME = "City of Sanctuary network"
 # Search: PostgreSQL full-text search through Wagtail's database backend; a
 # network that outgrows it sets OPENSEARCH_URL (docs/deploy.md, "Search").
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": "wagtail.search.backends.opensearch3",

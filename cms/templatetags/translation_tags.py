@@ -3,8 +3,9 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, gettext_noop, override
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
+from cms.cache.sites import site_data
 from cms.i18n.languages import direction
 from cms.i18n.public import language_versions, translation_progress
 
@@ -20,7 +21,7 @@ def _versions(context):
     if request is None:
         return []
     if not hasattr(request, "_language_versions"):
-        site = Site.find_for_request(request)
+        site = site_data(request).site
         page = context.get("page")
         page = page if isinstance(page, Page) else None
         request._language_versions = (
@@ -49,28 +50,30 @@ def language_alternates(context):
 
 @register.simple_tag(takes_context=True)
 def page_translation(context, page):
-    """How much of a translated page is really in its language, for the notice."""
-    notice = _notice(page)
-    request = context.get("request")
-    if request is not None:
-        request.content_language = (
-            settings.LANGUAGE_CODE if notice and notice["untranslated"] else None
-        )
+    """How much of a translated page is really in its language, for the notice.
+    A page still all in English marks the language of the content around its
+    items (see lang_attrs)."""
+    notice = _notice(context["request"], page)
+    context["request"].content_language = (
+        settings.LANGUAGE_CODE if notice and notice["untranslated"] else None
+    )
     return notice
 
 
-def _notice(page):
+def _notice(request, page):
     if not isinstance(page, Page):
         return None
-    progress = translation_progress(page)
+    data = site_data(request)
+    progress = translation_progress(page, data.locale(settings.LANGUAGE_CODE))
     if progress is None or progress[0] == progress[1]:
         return None
     done, total = progress
     message = UNTRANSLATED if done == 0 else PARTLY_TRANSLATED
     text = gettext(message)
     lang = get_language() if text != message else settings.LANGUAGE_CODE
+    locale = {lo.pk: lo for lo in data.locales.values()}.get(page.locale_id)
     with override(lang):
-        language = str(page.locale.get_display_name())
+        language = str((locale or page.locale).get_display_name())
     return {
         "untranslated": done == 0,
         "text": text % {"language": language},
@@ -91,9 +94,8 @@ def lang_attrs(context, page):
     if get_language() == settings.LANGUAGE_CODE:
         return ""  # English pages list English items only (cms.i18n.listings)
     around = getattr(request, "content_language", None) or get_language()
-    if not hasattr(request, "_locale_codes"):
-        request._locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
-    code = request._locale_codes.get(page.locale_id)
+    codes = {locale.pk: code for code, locale in site_data(request).locales.items()}
+    code = codes.get(page.locale_id)
     if code is None or code == around:
         return ""
     return format_html(' lang="{}" dir="{}"', code, direction(code))

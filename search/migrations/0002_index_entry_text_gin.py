@@ -1,9 +1,10 @@
-"""A GIN index on what Wagtail's PostgreSQL backend matches: title || body.
+"""A GIN index on what Wagtail's PostgreSQL search matches: title || body.
 
-Wagtail's index table has GIN indexes on `title` and `body` separately, but its
-search filters on `(title || body) @@ query`, which neither can serve: every
-search read every index entry. This expression index serves that filter, so a
-search reads only the entries holding its words (docs/deploy.md, "Search").
+Wagtail's index table has GIN indexes on `title` and on `body`, but its search
+filters on `(title || body) @@ query`, which neither serves: every search read
+and joined the vectors of every index entry. This expression index serves that
+filter, so a search for rarer words reads only the entries holding them
+(`make bench` times search with and without it).
 """
 
 from django.db import migrations
