@@ -11,7 +11,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import ModelLogEntry, Page
 
-from cms.models import NewsPage, WordPressImport, WordPressItem
+from cms.models import NewsPage, StoryPage, WordPressImport, WordPressItem
 from cms.transfer.wordpress import content, redirects
 from tests.wordpress import EXPORT, copy_uploads, import_wordpress, zip_uploads
 
@@ -217,3 +217,39 @@ def test_missing_files_and_sites_are_refused(group_site, tmp_path):
 def test_uploads_as_a_plain_folder_copy(group_site, tmp_path):
     output = import_wordpress(group_site, uploads=copy_uploads(tmp_path / "up"))
     assert "images: 4" in output
+
+
+def test_a_category_mapped_to_stories_makes_draft_stories_awaiting_consent(
+    group_site,
+):
+    output = import_wordpress(group_site, "--map", "stories=story")
+    story = WordPressItem.objects.get(site=group_site, wordpress_id=203).page.specific
+    assert isinstance(story, StoryPage)
+    assert not story.live
+    assert story.get_parent().specific_class.__name__ == "StoryIndexPage"
+    assert "WordPress #203: imported as a draft story: record the storyteller's" in (
+        output
+    )
+    assert "/?p=203" not in Redirect.objects.values_list("old_path", flat=True)
+
+
+def test_a_wxr_1_1_export_imports_the_same(group_site, tmp_path):
+    export = edited_export(
+        tmp_path,
+        ("http://wordpress.org/export/1.2/", "http://wordpress.org/export/1.1/"),
+        (
+            "<wp:wxr_version>1.2</wp:wxr_version>",
+            "<wp:wxr_version>1.1</wp:wxr_version>",
+        ),
+    )
+    output = import_wordpress(group_site, export=export)
+    assert "news pages: 5" in output
+    cafe = WordPressItem.objects.get(site=group_site, wordpress_id=201).page.specific
+    assert cafe.summary.startswith("A new welcome café")
+
+
+def test_comments_are_not_imported_and_say_so(group_site):
+    output = import_wordpress(group_site)
+    assert "WordPress #201: 1 comment(s) not imported" in output
+    cafe = WordPressItem.objects.get(site=group_site, wordpress_id=201).page
+    assert "Lovely idea" not in str(cafe.specific.body.raw_data)

@@ -103,6 +103,7 @@ class MediaImport:
             obj.file_size = len(data)
             obj.file_hash = hash_filelike(BytesIO(data))
         obj.save()
+        self.run.changed.append(obj)
         if new_file:
             self.written.append(obj.file.name)
         return obj

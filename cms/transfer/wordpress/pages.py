@@ -211,12 +211,15 @@ class PageImport:
             )
         record.checksum = checksum
         record.save(update_fields=["checksum"])
+        self.run.changed.append(page)
 
     def tags(self, item):
         names = [name for slug, name in item.categories if slug != "uncategorized"]
         return list(dict.fromkeys(n[:100] for n in names + [n for _s, n in item.tags]))
 
     def note_status(self, item, page):
+        if item.comments:
+            self.run.report.add(item.id, f"{item.comments} comment(s) not imported")
         if isinstance(page, StoryPage):
             self.run.report.add(item.id, STORY_NOTE)
         elif item.status != "publish":
