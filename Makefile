@@ -43,7 +43,10 @@ drill: install ## Load and fault drill: 50 visitors, PostgreSQL restart, Redis s
 bench-wordpress: install ## Benchmark: import a 2,000-post, 1,000-photo WordPress export
 	$(PY) bench/wordpress_import.py
 
+bench-bundle: install ## Benchmark: export the largest demo site and a 1,000-page site
+	$(PY) bench/site_bundle.py
+
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
-.PHONY: help install run test lint format bench drill bench-wordpress clean
+.PHONY: help install run test lint format bench drill bench-wordpress bench-bundle clean

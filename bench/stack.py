@@ -95,21 +95,23 @@ class Stack(contextlib.ExitStack):
     def database(self, server_url, prepare, label="smoke"):
         """A fresh database on server_url, copied from a migrated template.
 
-        Migrating takes about a minute, so the migrated database (after running
-        the `prepare` snippet in it) is kept as a template named after the
-        migrations and the snippet, and each run copies it in a second.
+        Migrating from nothing takes minutes, so the migrated database (after
+        running the `prepare` snippet in it) is kept as a template named after
+        the snippet and the migrations; each run copies it in a second. When
+        migrations change, the previous template is copied and migrated
+        forward, as production is (from nothing if that fails).
         """
-        digest = hashlib.sha256(prepare.encode())
+        prepared = hashlib.sha256(prepare.encode()).hexdigest()[:8]
+        digest = hashlib.sha256((ROOT / "requirements.txt").read_bytes())
         for path in MIGRATIONS:
             digest.update(path.read_bytes())
-        digest.update((ROOT / "requirements.txt").read_bytes())
-        template = f"sanctuary_{label}_template_{digest.hexdigest()[:12]}"
+        template = f"sanctuary_{label}_template_{prepared}_{digest.hexdigest()[:8]}"
         name = f"sanctuary_{label}_{os.getpid()}"
         server = connect(server_url)
         with server.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template])
             if not cursor.fetchone():
-                build_template(server_url, template, prepare, label)
+                build_template(server_url, template, prepare, label, prepared)
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
             cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         server.close()
@@ -282,12 +284,16 @@ def drop_database(server_url, name):
     server.close()
 
 
-def build_template(server_url, template, prepare, label):
+def build_template(server_url, template, prepare, label, prepared):
     building = f"{template}_building"
     server = connect(server_url)
     with server.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{building}"')
-        cursor.execute(f'CREATE DATABASE "{building}"')
+        cursor.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s "
+            "AND datname NOT LIKE %s ORDER BY datname LIMIT 1",
+            [f"sanctuary_{label}_template_{prepared}_%", "%_building"],
+        )
+        previous = cursor.fetchone()
     env = {
         **os.environ,
         "DATABASE_URL": postgres_url(server_url, building),
@@ -297,10 +303,19 @@ def build_template(server_url, template, prepare, label):
     }
     env.pop("REDIS_URL", None)
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
-    subprocess.run(
-        [*manage, "shell", "-v0", "-c", prepare], env=env, cwd=ROOT, check=True
-    )
+    migrated = False
+    if previous:
+        create(server, building, template=previous[0])
+        result = subprocess.run(
+            [*manage, "migrate", "-v0"], env=env, cwd=ROOT, capture_output=True
+        )
+        migrated = result.returncode == 0
+    if not migrated:
+        create(server, building)
+        subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+        subprocess.run(
+            [*manage, "shell", "-v0", "-c", prepare], env=env, cwd=ROOT, check=True
+        )
     with server.cursor() as cursor:
         # Older templates of this label: their migrations are gone.
         cursor.execute(
@@ -311,3 +326,10 @@ def build_template(server_url, template, prepare, label):
             cursor.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
         cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
     server.close()
+
+
+def create(server, name, template=None):
+    with server.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        cursor.execute(f'CREATE DATABASE "{name}"{copy}')

@@ -17,6 +17,7 @@ from wagtail.admin.menu import MenuItem
 
 from cms.access import submissions
 from cms.access.admin_views import ScopedDocumentsAPI, ScopedImagesAPI
+from cms.access.roles import moderated_sites
 from cms.access.sites import (
     current_site,
     explorable_pages,
@@ -29,6 +30,7 @@ from cms.i18n.admin_views import board_sites
 from cms.network import admin_views as network_admin
 from cms.network.dashboard import SITE_PANELS
 from cms.stories import erasure_views, translation_review_views
+from cms.transfer.bundle import admin_views as bundle_views
 from cms.transfer.bundle import export as bundle_export
 from cms.transfer.wordpress import admin_views as wordpress_views
 from cms.transfer.wordpress.report import register_import_actions
@@ -165,11 +167,6 @@ def consent_log_actions(actions):
     trail.register_consent_actions(actions)
 
 
-@hooks.register("register_log_actions")
-def bundle_log_actions(actions):
-    bundle_export.register_log_actions(actions)
-
-
 class AuditMenuItem(MenuItem):
     def is_shown(self, request):
         return trail.audit_sites(request.user).exists()
@@ -231,6 +228,35 @@ def wordpress_import_log_actions(actions):
 def wordpress_import_urls():
     urls = (wordpress_views.urlpatterns, "wordpress_import")
     return [path("network/<int:site_id>/wordpress/", include(urls))]
+
+
+# Transfer: a site's bundle (cms/transfer/bundle/), for its moderators.
+
+
+@hooks.register("register_log_actions")
+def bundle_log_actions(actions):
+    bundle_export.register_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def site_export_urls():
+    urls = (bundle_views.urlpatterns, "site_export")
+    return [
+        path("network/<int:site_id>/export/", include(urls)),
+        path("network/export/", bundle_views.current_site_export, name="site_export"),
+    ]
+
+
+class SiteExportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return moderated_sites(request.user).exists()
+
+
+@hooks.register("register_settings_menu_item")
+def site_export_menu_item():
+    return SiteExportMenuItem(
+        _("Export this site"), reverse("site_export"), icon_name="download", order=900
+    )
 
 
 # Cache: a CDN in front keeps no story of sanctuary; the anonymous page cache

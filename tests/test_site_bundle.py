@@ -6,10 +6,12 @@ import zipfile
 
 import pytest
 
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site, WorkflowPage
@@ -18,6 +20,7 @@ from wagtail_localize.models import StringTranslation
 from cms.access.roles import site_collection
 from cms.access.sites import site_pages
 from cms.models import NewsPage, SiteIdentity, StoryIndexPage, StoryPage
+from cms.transfer.bundle.records import LEFT_BEHIND, RECORDS
 from groups.models import SupportingOrganisation
 from search.models import SitePromotion
 from streams.models import AwardScheme
@@ -291,3 +294,17 @@ def test_a_failure_after_media_are_stored_removes_them(group_site, tmp_path):
         call_command("import_site", str(bad), hostname=NEW_HOST, name="Copy")
     assert nothing_made() == before
     assert set(storage.listdir("original_images")[1]) == stored
+
+
+def test_every_model_pointing_at_a_site_leaves_with_it_or_stays_on_purpose():
+    owned = {
+        model._meta.label_lower
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if field.concrete
+        and field.is_relation
+        and field.related_model is Site
+        and not issubclass(model, BaseSiteSetting)
+    }
+    sited = {r.label.lower() for r in RECORDS if r.owner == "site"}
+    assert owned - sited == set(LEFT_BEHIND)

@@ -13,7 +13,7 @@ from .resources import (
 )
 from .site_settings import SiteIdentity
 from .stories import StoryIndexPage, StoryPage, withdraw_consent
-from .transfer import WordPressImport, WordPressItem
+from .transfer import SiteExport, WordPressImport, WordPressItem
 
 __all__ = [
     "BasePage",
@@ -45,6 +45,7 @@ __all__ = [
     "StandardPage",
     "StoryIndexPage",
     "StoryPage",
+    "SiteExport",
     "WordPressImport",
     "WordPressItem",
     "withdraw_consent",

@@ -1,5 +1,6 @@
-"""What moving a site in leaves behind: each WordPress import run with its
-report, and which WordPress item became which page, image or document."""
+"""What moving a site in or out leaves behind: each WordPress import run with its
+report, which WordPress item became which page, image or document, and the site
+exports asked for in the admin."""
 
 from django.conf import settings
 from django.db import models
@@ -91,3 +92,42 @@ class WordPressItem(models.Model):
 
     def __str__(self):
         return f"{self.site}: WordPress #{self.wordpress_id}"
+
+
+class SiteExport(models.Model):
+    """A bundle of a site asked for in the admin, made by a background task and
+    kept in the private "exports" storage until it expires."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Exporting")
+        DONE = "done", _("Ready to download")
+        FAILED = "failed", _("Failed")
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="exports")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    personal_data = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    file = models.CharField(max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.site}: {self.get_status_display()}"
+
+    @property
+    def finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)

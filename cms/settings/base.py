@@ -252,6 +252,11 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": BASE_DIR / "imports"},
     },
+    # Site bundles made in the admin: private, served only by the download view.
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BASE_DIR / "exports"},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

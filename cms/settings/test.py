@@ -12,6 +12,10 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": tempfile.mkdtemp(prefix="sanctuary-imports-")},
     },
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tempfile.mkdtemp(prefix="sanctuary-exports-")},
+    },
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 NETWORK_HOSTS = ["localhost", ".localhost", "127.0.0.1", "testserver"]

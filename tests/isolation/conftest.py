@@ -14,7 +14,13 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
 
 from cms.access.roles import site_collection
-from cms.models import CharterStatement, SiteIdentity, StandardPage, WordPressImport
+from cms.models import (
+    CharterStatement,
+    SiteExport,
+    SiteIdentity,
+    StandardPage,
+    WordPressImport,
+)
 from groups.models import SupportingOrganisation
 from streams.models import AwardScheme
 from tests.factories import make_member
@@ -96,6 +102,9 @@ def net(group_site, other_group_site, site_editor, site_moderator, site_translat
         status=WordPressImport.Status.DONE,
         report={"counts": {"news pages": 1}, "lines": [[7, SENTINEL]]},
     )
+    b_export = SiteExport.objects.create(
+        site=b, requested_by=b_moderator, status=SiteExport.Status.DONE
+    )
     return SimpleNamespace(
         a=a,
         b=b,
@@ -118,4 +127,5 @@ def net(group_site, other_group_site, site_editor, site_moderator, site_translat
         b_scheme=scheme,
         charter=charter,
         b_wordpress_run=wordpress_run,
+        b_export=b_export,
     )

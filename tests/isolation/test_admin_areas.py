@@ -1,5 +1,5 @@
 """Isolation of the project's own admin areas: the Network area (sites, members,
-WordPress imports) and the per-site audit trail."""
+WordPress imports), the per-site audit trail and the site export."""
 
 from tests.isolation.common import url
 
@@ -13,11 +13,16 @@ REFUSED = [
     lambda net: url("wordpress_import:start", net.a.pk),  # network admins only
     lambda net: url("wordpress_import:run", net.b.pk, net.b_wordpress_run.pk),
     lambda net: url("wordpress_import:run", net.a.pk, net.b_wordpress_run.pk),
+    lambda net: url("site_export:start", net.b.pk),
+    lambda net: url("site_export:download", net.b.pk, net.b_export.pk),
+    lambda net: url("site_export:download", net.a.pk, net.b_export.pk),
 ]
 
 LISTINGS = [
     lambda net: url("cms_site_audit"),
     lambda net: url("cms_site_audit", query="export=csv"),
+    lambda net: url("site_export"),
+    lambda net: url("site_export:start", net.a.pk),
 ]
 
 POSTS = [
@@ -31,4 +36,6 @@ POSTS = [
     ),
     (lambda net: url("wordpress_import:start", net.b.pk), {"mapping": "News=story"}),
     (lambda net: url("wordpress_import:start", net.a.pk), {"dry_run": "on"}),
+    (lambda net: url("site_export:start", net.b.pk), {}),
+    (lambda net: url("site_export:start", net.a.pk), {"include_personal_data": "on"}),
 ]

@@ -7,7 +7,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Revision, WorkflowState
 
-from cms.models import CharterStatement, SiteIdentity, WordPressImport
+from cms.models import CharterStatement, SiteExport, SiteIdentity, WordPressImport
 from groups.models import SupportingOrganisation
 from streams.models import AwardScheme
 from tests.isolation import (
@@ -61,6 +61,7 @@ def fingerprint(net):
         ),
         "charter": list(CharterStatement.objects.values_list("pk", "title")),
         "imports": list(WordPressImport.objects.values_list("pk", "status")),
+        "exports": list(SiteExport.objects.values_list("pk", "site", "personal_data")),
     }
 
 

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
@@ -36,6 +37,7 @@ from cms.models import (
     CharterStatement,
     FormField,
     FormPage,
+    SiteExport,
     SiteIdentity,
     StandardPage,
     StoryIndexPage,
@@ -207,6 +209,15 @@ def build_site_b(a, b):
         upload=UploadedFile.objects.create(
             file=ContentFile(b"x", name=f"{SENTINEL}.txt"), uploaded_by_user=b_editor
         ),
+        export=site_export(b, b_editor),
+    )
+
+
+def site_export(site, user):
+    """A ready bundle of B whose file holds the sentinel."""
+    name = storages["exports"].save(f"{SENTINEL}.zip", ContentFile(SENTINEL.encode()))
+    return SiteExport.objects.create(
+        site=site, requested_by=user, status=SiteExport.Status.DONE, file=name
     )
 
 
@@ -252,6 +263,7 @@ BY_NAME = {
     "news_id": page_ids,
     "redirect_id": lambda b: [b.redirect.pk],
     "run_id": lambda b: [b.wordpress_run.pk],
+    "export_id": lambda b: [b.export.pk],
 }
 
 # The object a bare `pk` means, by the URL's namespace.

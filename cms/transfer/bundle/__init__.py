@@ -7,5 +7,7 @@ personal data, and one module per kind of content does both directions: pages,
 media, localize (wagtail-localize sources), records (settings, redirects,
 promotions, supporters, awards, submissions), network (charter and declaration
 references), people (audit trail and members, exported on request only).
+admin_views.py and tasks.py let moderators download their site's bundle, made
+in the background.
 The format is documented in docs/site-bundle.md.
 """

@@ -54,6 +54,9 @@ LEFT_BEHIND = {
     "cms.erasurerecord": "the erasure log stays with the installation",
     "home.networknewspage": "national news belongs to the national site",
     "home.syndicationchoice": "choices about another site's news",
+    "cms.siteexport": "this installation's record of exports",
+    "cms.wordpressimport": "this installation's record of imports",
+    "cms.wordpressitem": "which WordPress item became which page, here",
 }
 
 
