@@ -2,6 +2,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+INTERFACE_LANGUAGES := cy ar fa uk fr ckb ti
 TEST_WORKERS ?= 2
 
 help: ## List the targets
@@ -34,6 +35,11 @@ format: install ## Format and fix imports with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+messages: install ## Update the interface word catalogues and compile them (needs gettext)
+	$(PY) manage.py makemessages $(addprefix -l ,$(INTERFACE_LANGUAGES)) --no-obsolete --add-location=file \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=static --ignore=media
+	$(PY) manage.py compilemessages --ignore=.venv
+
 bench: install ## Benchmarks: pages under gunicorn with wrk, search latency
 	$(PY) bench/run.py
 
@@ -49,4 +55,4 @@ bench-bundle: install ## Benchmark: export the largest demo site and a 1,000-pag
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
-.PHONY: help install run test lint format bench drill bench-wordpress bench-bundle clean
+.PHONY: help install run test lint format messages bench drill bench-wordpress bench-bundle clean

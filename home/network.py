@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site
 
-from cms.cache.network import default_locale, locale
+from cms.i18n.listings import below, in_language
 from cms.models import EventPage, InspirationPage, StoryPage
 
 KINDS = {
@@ -28,15 +28,7 @@ def network_sources():
     }
 
 
-def in_active_language(pages):
-    """Pages in the reader's language, or the original where none is translated."""
-    active, default = locale(), default_locale()
-    if active.pk == default.pk:
-        return pages.filter(locale=default)
-    translated = Page.objects.filter(locale=active).values("translation_key")
-    return pages.filter(
-        Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated))
-    )
+in_active_language = in_language  # the name home sections know it by
 
 
 def network_items(kind="", site=None):
@@ -48,8 +40,8 @@ def network_items(kind="", site=None):
         wanted |= Q(pk__in=queryset.values("pk"))
     pages = Page.objects.filter(wanted)
     if site is not None:
-        pages = pages.descendant_of(site.root_page)
-    return in_active_language(pages).order_by("-first_published_at").specific()
+        pages = pages.filter(below(site.root_page))
+    return in_language(pages).order_by("-first_published_at").specific()
 
 
 class SiteLabels:

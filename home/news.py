@@ -3,6 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import get_language
+
+from cms.i18n.listings import below, in_language
 from cms.models import NewsIndexPage
 from home.models import NetworkNewsPage, SyndicationChoice
 
@@ -18,14 +23,28 @@ class NewsEntry:
     page: object = None
 
 
-def network_entries(site, request):
+def syndicated_in_language(site, language=None):
+    """Network news chosen for `site`, each in the reader's language where the
+    national site has a live translation of it (cms.i18n.listings)."""
+    chosen = NetworkNewsPage.objects.syndicated_to(site)
+    translations = Q(
+        locale__language_code=language or get_language(),
+        translation_key__in=chosen.values("translation_key"),
+    )
+    candidates = NetworkNewsPage.objects.live().public()
+    candidates = candidates.filter(Q(pk__in=chosen.values("pk")) | translations)
+    return in_language(candidates, language).newest_first()
+
+
+def network_entries(site, request, language=None):
     """Network news syndicated to `site`, minus the items its moderators hid."""
     choices = {
-        choice.news_id: choice for choice in SyndicationChoice.objects.filter(site=site)
+        choice.news.translation_key: choice
+        for choice in SyndicationChoice.objects.filter(site=site).select_related("news")
     }
     entries = []
-    for news in NetworkNewsPage.objects.syndicated_to(site).newest_first():
-        choice = choices.get(news.pk)
+    for news in syndicated_in_language(site, language):
+        choice = choices.get(news.translation_key)
         if choice and choice.hidden:
             continue
         entries.append(
@@ -36,18 +55,26 @@ def network_entries(site, request):
                 summary=news.summary,
                 network=True,
                 pinned=bool(choice and choice.pinned),
+                page=news,
             )
         )
     return entries
 
 
-def site_news(site, request, index=None, limit=None, pinned_first=False):
-    """Local and network news of `site`, newest first (pinned items on top)."""
-    if index is None:
-        index = NewsIndexPage.objects.child_of(site.root_page).live().first()
+def news_section(home, language):
+    """The news section of a site home, in `language` where it is translated."""
+    sections = NewsIndexPage.objects.live().filter(below(home, children_only=True))
+    return in_language(sections, language).first()
+
+
+def site_news(site, request, home=None, limit=None, pinned_first=False):
+    """Local and network news of `site` (below `home`, a version of its home
+    page) in the reader's language, newest first (pinned items on top)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    index = news_section(home or site.root_page, language)
     local = []
     if index is not None:
-        news = index.news()
+        news = index.listing(language)
         local = [
             NewsEntry(
                 title=news.title,
@@ -55,11 +82,14 @@ def site_news(site, request, index=None, limit=None, pinned_first=False):
                 date=news.date,
                 summary=news.summary,
                 network=news.specific_class is NetworkNewsPage,
+                page=news,
             )
             for news in (news[:limit] if limit else news)
         ]
     entries = sorted(
-        local + network_entries(site, request), key=lambda e: e.date, reverse=True
+        local + network_entries(site, request, language),
+        key=lambda e: e.date,
+        reverse=True,
     )
     if pinned_first:
         entries.sort(key=lambda e: not e.pinned)

@@ -79,7 +79,9 @@ def test_untranslated_home_says_so_and_marks_its_english_text(client, leeds):
     _response, soup = get(client, "/cy/")
     notice = soup.select_one(".translation-notice")
     assert notice["lang"] == "cy"
-    assert notice.get_text(strip=True) == "Nid yw'r dudalen hon wedi'i chyfieithu eto."
+    assert notice.get_text(strip=True) == (
+        "Cymraeg: nid yw'r dudalen hon wedi'i chyfieithu eto."
+    )
     content = soup.h1.find_parent(attrs={"lang": True})
     assert content["lang"] == "en"
     _response, soup = get(client, "/ar/")
@@ -241,3 +243,31 @@ def test_seed_demo_makes_wales_bilingual_and_sheffield_arabic_idempotently(clien
     assert soup.select_one(".translation-notice") is None
     _response, soup = get(client, "/ar/", host="sheffield.localhost")
     assert (soup.html["dir"], soup.h1.get_text(strip=True)) == ("rtl", "شيفيلد")
+
+
+def test_a_page_translated_but_for_its_address_gives_no_notice(client, leeds):
+    welsh = publish_translation(about(leeds), "cy", {"About us": "Amdanom ni"})
+    response, soup = get(client, welsh.url)
+    assert response.status_code == 200
+    assert soup.h1.get_text(strip=True) == "Amdanom ni"
+    assert soup.select_one(".translation-notice") is None
+
+
+@pytest.mark.parametrize("language", ["cy", "ar"])
+def test_site_name_leads_to_the_home_in_the_readers_language(client, leeds, language):
+    for path in (f"/{language}/", f"/{language}/about/"):
+        _response, soup = get(client, path)
+        assert soup.select_one("body > header a")["href"] == f"/{language}/"
+    _response, soup = get(client, "/about/")
+    assert soup.select_one("body > header a")["href"] == "/"
+
+
+def test_english_address_under_a_language_prefix_leads_to_the_translation(
+    client, leeds
+):
+    publish_translation(about(leeds), "cy", WELSH_ABOUT)
+    response = client.get("/cy/about/", HTTP_HOST=HOST)
+    assert response.status_code == 302
+    assert response["Location"] == "/cy/amdanom-ni/"
+    response = client.get("/ar/about/", HTTP_HOST=HOST)
+    assert response.status_code == 404

@@ -1,8 +1,9 @@
 """Language prefixes per site: a site answers only in the languages it enabled,
-and an untranslated page answers 404 with a link to the English page."""
+an English address under a language prefix leads to the page's translation, and
+an untranslated page answers 404 with a link to the English page."""
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language_from_path
 
@@ -36,6 +37,9 @@ class SiteLanguageMiddleware:
         source = source_page_for_path(site, locale, slugs)
         if source is None:
             return None
+        translation = source.get_translation_or_none(locale)
+        if translation is not None and translation.live:
+            return HttpResponseRedirect(translation.get_url(request))
         home = site.root_page.get_translation(locale)
         context = {
             "source_page": source,

@@ -68,11 +68,16 @@ def translation_progress(page, default_locale):
         context_id=OuterRef("context_id"),
         has_error=False,
     )
-    counts = StringSegment.objects.filter(
-        source__object_id=page.translation_key,
-        source__translations__target_locale_id=page.locale_id,
-        source__translations__enabled=True,
-    ).aggregate(total=Count("pk"), done=Count("pk", filter=Q(Exists(done))))
+    # The slug is part of the address, not of what the reader reads.
+    counts = (
+        StringSegment.objects.filter(
+            source__object_id=page.translation_key,
+            source__translations__target_locale_id=page.locale_id,
+            source__translations__enabled=True,
+        )
+        .exclude(context__path="slug")
+        .aggregate(total=Count("pk"), done=Count("pk", filter=Q(Exists(done))))
+    )
     if not counts["total"]:
         return None
     return (counts["done"], counts["total"])

@@ -133,7 +133,9 @@ class IndexPage(BasePage):
     class Meta:
         abstract = True
 
-    def listing(self):
+    def listing(self, language=None):
+        """The live children to list, in `language` (default: this section's)
+        by the rule of cms.i18n.listings."""
         raise NotImplementedError
 
     def tags(self):

@@ -12,6 +12,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.i18n.listings import children_in_language
 from cms.ical import calendar_response
 
 from .base import BasePage, IndexPage, NetworkPageQuerySet
@@ -29,8 +30,8 @@ class EventQuerySet(NetworkPageQuerySet):
 class EventIndexPage(IndexPage):
     subpage_types = ["cms.EventPage"]
 
-    def listing(self):
-        return EventPage.objects.child_of(self).live().upcoming()
+    def listing(self, language=None):
+        return children_in_language(EventPage, self, language).upcoming()
 
     def upcoming(self):
         return self.listing()

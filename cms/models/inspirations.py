@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.i18n.listings import children_in_language
 
 from .base import BasePage, IndexPage
 
@@ -24,11 +25,9 @@ class InspirationIndexPage(IndexPage):
     subpage_types = ["cms.InspirationPage"]
     tag_model = InspirationPageTag
 
-    def listing(self):
-        return (
-            InspirationPage.objects.child_of(self)
-            .live()
-            .order_by("-first_published_at")
+    def listing(self, language=None):
+        return children_in_language(InspirationPage, self, language).order_by(
+            "-first_published_at"
         )
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.i18n.listings import children_in_language
 
 from .base import BasePage, IndexPage, NetworkPageQuerySet
 
@@ -37,8 +38,8 @@ class NewsIndexPage(IndexPage):
     subpage_types = ["cms.NewsPage", "home.NetworkNewsPage"]
     tag_model = NewsPageTag
 
-    def listing(self):
-        return NewsPage.objects.child_of(self).live().newest_first()
+    def listing(self, language=None):
+        return children_in_language(NewsPage, self, language).newest_first()
 
     def news(self):
         return self.listing()

@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.i18n.listings import children_in_language
 
 from .base import BasePage, IndexPage
 
@@ -26,9 +27,9 @@ class ResourceIndexPage(IndexPage):
     subpage_types = ["cms.ResourcePage"]
     tag_model = ResourcePageTag
 
-    def listing(self):
-        return (
-            ResourcePage.objects.child_of(self).live().order_by("-first_published_at")
+    def listing(self, language=None):
+        return children_in_language(ResourcePage, self, language).order_by(
+            "-first_published_at"
         )
 
 

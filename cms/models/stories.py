@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.access.media import SitePageForm
 from cms.audit.log import consent_before, log_consent_changes
 from cms.blocks import BodyBlock
+from cms.i18n.listings import children_in_language
 
 from .base import BasePage, IndexPage, NetworkPageQuerySet
 from .story_consent import SCOPE_FIELDS, StoryConsentMixin, StoryPermissionTester
@@ -97,10 +98,9 @@ class StoryIndexPage(IndexPage):
         # New stories are created as drafts and go through safeguarding.
         return StoryPermissionTester(user, self)
 
-    def listing(self):
+    def listing(self, language=None):
         return (
-            StoryPage.objects.child_of(self)
-            .live()
+            children_in_language(StoryPage, self, language)
             .consented()
             .order_by("-first_published_at")
         )

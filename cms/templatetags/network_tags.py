@@ -19,3 +19,11 @@ def main_menu(context):
         "current": context.get("page"),
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The site's home in the reader's language (the English home until then)."""
+    request = context["request"]
+    home = site_data(request).home()
+    return home.get_url(request) if home is not None else "/"

@@ -18,5 +18,11 @@ def news_list(context):
     if isinstance(page, NewsIndexPage):
         entries = index_news(site, request, context["items"], context["current_tag"])
     else:
-        entries = site_news(site, request, limit=HOME_PAGE_NEWS, pinned_first=True)
-    return {"entries": entries, "on_home": not isinstance(page, NewsIndexPage)}
+        entries = site_news(
+            site, request, home=page, limit=HOME_PAGE_NEWS, pinned_first=True
+        )
+    return {
+        "entries": entries,
+        "on_home": not isinstance(page, NewsIndexPage),
+        "request": request,
+    }

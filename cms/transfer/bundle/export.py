@@ -1,5 +1,7 @@
 """Writing one site as a bundle."""
 
+import copy
+
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy
@@ -15,7 +17,7 @@ from .format import BundleWriter
 from .localize import translation_rows
 from .media import export_media
 from .network import network_references
-from .pages import exported_pages, page_rows
+from .pages import exported_pages, page_rows, versions
 from .people import audit_rows, member_rows
 from .privacy import private_story_images
 from .records import export_records, serialise, setting_models
@@ -46,7 +48,8 @@ def export_site(site, path, personal=False, user=None):
     page_ids = [page.pk for page in pages]
     stories = [page for page in pages if isinstance(page, StoryPage)]
     leave_out = set() if personal else private_story_images(stories)
-    used = media_used(pages, site)
+    contents = {page.pk: versions(page) for page in pages}
+    used = media_used(pages, contents, site)
     writer = BundleWriter(path)
     maps = {
         "image": export_media(writer, "image", site, used.get("image", ()), leave_out),
@@ -56,7 +59,7 @@ def export_site(site, path, personal=False, user=None):
         "tag": dict(Tag.objects.values_list("pk", "pk")),
     }
     resolver = Resolver(maps, href_for=href_elsewhere)
-    rows = page_rows(pages, resolver, personal)
+    rows = page_rows(pages, contents, resolver, personal)
     writer.add_json("pages.json", rows, count=len(rows))
     writer.add_json("tags.json", used_tags(rows), count=None)
     writer.add_json("site.json", site_facts(site))
@@ -79,13 +82,13 @@ def export_site(site, path, personal=False, user=None):
     return writer.counts
 
 
-def media_used(pages, site):
+def media_used(pages, contents, site):
     """The images and documents the pages and settings refer to."""
     collector = Collector()
     for page in pages:
-        rewrite(type(page), page.serializable_data(), collector)
-        if page.has_unpublished_changes and page.latest_revision:
-            rewrite(type(page), page.latest_revision.content, collector)
+        for content in contents[page.pk]:
+            if content is not None:
+                rewrite(type(page), copy.deepcopy(content), collector)
     for model in setting_models():
         for obj in model.objects.filter(site=site):
             rewrite(model, serialise(obj), collector)

@@ -53,16 +53,23 @@ def exported_pages(site):
     return pages.exclude(pk__in=withdrawn.values("pk")).specific()
 
 
-def page_rows(pages, resolve, personal):
+def versions(page):
+    """(content, draft): the live version, or the latest of a page never
+    published; the latest revision when it differs from the live one."""
+    changed = page.has_unpublished_changes or not page.live
+    revision = page.latest_revision if changed else None
+    if revision is None:
+        return page.serializable_data(), None
+    if not page.live:
+        return revision.content, None
+    return page.serializable_data(), revision.content
+
+
+def page_rows(pages, contents, resolve, personal):
     ids = {page.path: page.pk for page in pages}
     rows = []
     for page in pages:
-        revision = page.latest_revision
-        if page.live or revision is None:
-            content = page.serializable_data()
-        else:
-            content = revision.content
-        draft = revision.content if page.live and page.has_unpublished_changes else None
+        content, draft = contents[page.pk]
         rows.append(
             {
                 "id": page.pk,
