@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -167,10 +168,11 @@ def _append_collection(name):
 
 
 def _create_workflow(home, name, moderators):
-    workflow = Workflow.objects.create(name=_("%(site)s approval") % {"site": name})
-    task = GroupApprovalTask.objects.create(
-        name=_("%(site)s moderators approve") % {"site": name}
-    )
+    with translation.override(settings.LANGUAGE_CODE):  # stored: the network's words
+        workflow_name = _("%(site)s approval") % {"site": name}
+        task_name = _("%(site)s moderators approve") % {"site": name}
+    workflow = Workflow.objects.create(name=workflow_name)
+    task = GroupApprovalTask.objects.create(name=task_name)
     task.groups.set([moderators])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(page=home, workflow=workflow)

@@ -7,8 +7,9 @@ load, so models are imported inside the functions.
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -28,7 +29,9 @@ def publish_approved_revision(workflow_state, user=None):
 
 
 def workflow_name(site_name):
-    return _("Story safeguarding: %(site)s") % {"site": site_name}
+    # Stored once, so in the network's language, whatever the asker reads.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Story safeguarding: %(site)s") % {"site": site_name}
 
 
 def story_indexes(site):

@@ -57,6 +57,7 @@ LEFT_BEHIND = {
     "cms.siteexport": "this installation's record of exports",
     "cms.wordpressimport": "this installation's record of imports",
     "cms.wordpressitem": "which WordPress item became which page, here",
+    "cms.invitation": "invitations open accounts on this installation only",
 }
 
 
