@@ -17,7 +17,6 @@ import os
 import re
 import secrets
 import ssl
-import subprocess
 import sys
 import time
 from html.parser import HTMLParser
@@ -122,12 +121,8 @@ def main():
             "GUNICORN_ACCESS_LOG": "-",
         }
         env.pop("DEBUG", None)
-        manage = [sys.executable, "manage.py"]
-        for command in (
-            ["migrate", "--noinput", "-v0"],
-            ["collectstatic", "--noinput", "-v0"],
-        ):
-            subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True)
+        stack.manage(env, "migrate", "--noinput", "-v0")
+        stack.manage(env, "collectstatic", "--noinput", "-v0")
         print(f"migrate and collectstatic: {time.monotonic() - started:.0f} s")
         app = stack.gunicorn(env, workers=2)
         proxy = stack.nginx(app.port, stack.dir / "static", stack.dir / "media")

@@ -219,12 +219,7 @@ def main():
             "TRUSTED_PROXY_COUNT": "1",
         }
         env.pop("DEBUG", None)
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            env=env,
-            cwd=ROOT,
-            check=True,
-        )
+        stack.manage(env, "collectstatic", "--noinput", "-v0")
         app = stack.gunicorn(env, workers=int(os.environ.get("WEB_CONCURRENCY", "5")))
         proxy = stack.nginx(app.port, stack.dir / "static", stack.dir / "media")
         port = proxy.https

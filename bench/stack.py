@@ -160,6 +160,12 @@ class Stack(contextlib.ExitStack):
 
     # gunicorn and nginx -------------------------------------------------------
 
+    def manage(self, env, *command):
+        """Run a manage.py command under the stack's settings; fail on error."""
+        subprocess.run(
+            [sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True
+        )
+
     def gunicorn(self, env, workers=2, threads=1, log="gunicorn.log", app=None):
         port = free_port()
         env = {

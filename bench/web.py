@@ -13,10 +13,9 @@ import pickle
 import re
 import secrets
 import subprocess
-import sys
 from dataclasses import dataclass
 
-from bench.stack import ROOT, Stack
+from bench.stack import Stack
 
 CONCURRENCY = 8
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
@@ -122,12 +121,7 @@ def page_loads(database_url, cached):
             "STATIC_ROOT": str(stack.dir / "static"),
         }
         env.pop("DEBUG", None)
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            env=env,
-            cwd=ROOT,
-            check=True,
-        )
+        stack.manage(env, "collectstatic", "--noinput", "-v0")
         figures = {}
         bodies, figures["uncached"] = app_loads(stack, env, 0)
         if cached:

@@ -24,6 +24,8 @@ os.environ.setdefault(
 )
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
+from bench.network import WORDS  # noqa: E402
+
 POSTS, IMAGES, PAGES = 2000, 1000, 50
 HOST = "https://bench.cityofsanctuary.org"
 UPLOADS = f"{HOST}/wp-content/uploads/sites/40"
@@ -48,27 +50,6 @@ ITEM = """<item><title>{title}</title><link>{link}</link><dc:creator>ed</dc:crea
 <wp:post_parent>{parent}</wp:post_parent><wp:post_type>{type}</wp:post_type>
 {extra}</item>
 """
-WORDS = [
-    "welcome",
-    "sanctuary",
-    "refugee",
-    "asylum",
-    "meal",
-    "language",
-    "café",
-    "choir",
-    "school",
-    "library",
-    "volunteer",
-    "garden",
-    "football",
-    "theatre",
-    "music",
-    "story",
-    "friendship",
-    "walk",
-    "festival",
-]
 
 
 def sentence(rng, n=12):
